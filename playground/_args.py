@@ -35,9 +35,15 @@ def pair(name: str, value: Any, *, minimum: int) -> tuple[int, int]:
 
 
 def array(name: str, value: Any, *, ndims: tuple[int, ...]) -> np.ndarray:
-    """A finite float64 array with one of the allowed numbers of dimensions."""
+    """A finite real array with one of the allowed numbers of dimensions.
+
+    Integer and bool arrays keep their dtype (an image stays uint8, so the fast path converts it
+    once, to what it needs); anything else becomes float64.
+    """
     try:
-        a = np.asarray(value, dtype=np.float64)
+        a = np.asarray(value)
+        if a.dtype.kind not in "biuf":
+            a = a.astype(np.float64)
     except (TypeError, ValueError):
         raise ValueError(f"{name} must be an array of numbers; got {type(value).__name__}") from None
     if a.ndim not in ndims:
@@ -45,7 +51,7 @@ def array(name: str, value: Any, *, ndims: tuple[int, ...]) -> np.ndarray:
         raise ValueError(f"{name} must be {allowed}; got shape {a.shape}")
     if a.size == 0:
         raise ValueError(f"{name} must not be empty; got shape {a.shape}")
-    if not np.isfinite(a).all():
+    if a.dtype.kind == "f" and not np.isfinite(a).all():
         bad = "NaN" if np.isnan(a).any() else "inf"
         raise ValueError(f"{name} must contain only finite numbers; got {bad} in it")
     return a

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +24,7 @@ TORCH_MIN_MACS = 2_000_000
 class ConvSetup:
     """Validated arguments of one convolution, shared by conv2d, its reference and the trace."""
 
-    x: np.ndarray  # (C, H, W) float64
+    x: np.ndarray  # (C, H, W), real numbers in the caller's dtype (an image stays uint8)
     weight: np.ndarray  # (out_channels, C, kh, kw) float64
     bias: np.ndarray  # (out_channels,) float64
     stride: tuple[int, int]
@@ -59,10 +60,10 @@ def setup_conv(x: Any, weight: Any, bias: Any = None, *, stride: Any = 1, paddin
     x = _args.array("x", x, ndims=(2, 3))
     squeeze = x.ndim == 2
     if squeeze:
-        weight = _args.array("weight", weight, ndims=(2,))
+        weight = _args.array("weight", weight, ndims=(2,)).astype(np.float64)
         x, weight = x[None], weight[None, None]  # (1, H, W), (1, 1, kh, kw)
     else:
-        weight = _args.array("weight", weight, ndims=(4,))
+        weight = _args.array("weight", weight, ndims=(4,)).astype(np.float64)
         if weight.shape[1] != x.shape[0]:
             raise ValueError(f"weight has in_channels={weight.shape[1]} but x has {x.shape[0]} channels; "
                              f"weight must be (out_channels, {x.shape[0]}, kh, kw)")
@@ -104,7 +105,9 @@ def setup_conv(x: Any, weight: Any, bias: Any = None, *, stride: Any = 1, paddin
 
 
 def _finish(s: ConvSetup, out: np.ndarray) -> np.ndarray:
-    out = np.asarray(out, dtype=np.float64)
+    # float32, like torch: on the torch path the numbers are torch's own, bit for bit, and a float64
+    # copy of a 16×512×512 map would cost more than the convolution itself.
+    out = np.asarray(out, dtype=np.float32)
     return out[0] if s.squeeze else out
 
 
@@ -115,7 +118,7 @@ def conv2d_reference(x: Any, weight: Any, bias: Any = None, *, stride: Any = 1, 
     xp = s.padded()  # (C, Hp, Wp)
     O, OH, OW = s.out_shape
     C, (kh, kw), (sh, sw), (dh, dw) = xp.shape[0], s.kernel_size, s.stride, s.dilation
-    out = np.zeros((O, OH, OW))
+    out = np.zeros((O, OH, OW))  # summed in float64, returned as float32 like conv2d
     for o in range(O):
         for i in range(OH):
             for j in range(OW):
@@ -138,21 +141,34 @@ def _conv_numpy(s: ConvSetup) -> np.ndarray:
     return out + s.bias[:, None, None]
 
 
-def _conv_torch(s: ConvSetup) -> np.ndarray:
-    import torch  # lazily: pages that never do big convolutions never pay for the import
-    import torch.nn.functional as F
+@functools.cache
+def _torch():
+    """torch, imported on the first big convolution (pages that never do one never pay ~1 s for it)."""
+    import torch
 
-    xp = torch.from_numpy(np.ascontiguousarray(s.padded(), dtype=np.float32))[None]  # (1, C, Hp, Wp)
-    w = torch.from_numpy(s.weight.astype(np.float32))
-    b = torch.from_numpy(s.bias.astype(np.float32))
+    # One 3×3 convolution on a 512² image warms oneDNN: without it, a later 5×5 runs ~4× slower
+    # (measured here with torch 2.13 CPU, in bench/conv.py's shapes).
     with torch.no_grad():
-        out = F.conv2d(xp, w, b, stride=s.stride, dilation=s.dilation)[0]  # (O, OH, OW)
+        torch.nn.functional.conv2d(torch.zeros(1, 3, 512, 512), torch.zeros(8, 3, 3, 3), padding=1)
+    return torch
+
+
+def _conv_torch(s: ConvSetup) -> np.ndarray:
+    torch = _torch()
+    F = torch.nn.functional
+    t, b, l, r = s.pads
+    symmetric_zeros = s.padding_mode == "zeros" and t == b and l == r
+    x = s.x if symmetric_zeros else s.padded()  # torch pads zeros itself, for free
+    x = torch.from_numpy(np.ascontiguousarray(x))[None].float()  # (1, C, H, W) float32
+    with torch.no_grad():
+        out = F.conv2d(x, torch.from_numpy(s.weight).float(), torch.from_numpy(s.bias).float(), stride=s.stride,
+                       padding=(t, l) if symmetric_zeros else 0, dilation=s.dilation)[0]  # (O, OH, OW)
     return out.numpy()
 
 
 def conv2d(x: Any, weight: Any, bias: Any = None, *, stride: Any = 1, padding: Any = 0, dilation: Any = 1,
            padding_mode: str = "zeros") -> np.ndarray:
-    """Cross-correlate x (H, W) or (C, H, W) with weight; returns (OH, OW) or (out_channels, OH, OW)."""
+    """Cross-correlate x (H, W) or (C, H, W) with weight; returns float32 (OH, OW) or (out_channels, OH, OW)."""
     s = setup_conv(x, weight, bias, stride=stride, padding=padding, dilation=dilation, padding_mode=padding_mode)
     O, OH, OW = s.out_shape
     macs = O * OH * OW * s.weight[0].size

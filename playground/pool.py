@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 from . import _args
 
@@ -22,7 +21,7 @@ PAD_VALUE = {"max": -np.inf, "min": np.inf, "avg": 0.0}
 class PoolSetup:
     """Validated arguments of one pooling, shared by pool2d, its reference and the trace."""
 
-    x: np.ndarray  # (C, H, W) float64
+    x: np.ndarray  # (C, H, W) float64 (pooling pads with ±inf, so it needs floats)
     kernel_size: tuple[int, int]
     stride: tuple[int, int]
     padding: tuple[int, int]
@@ -45,7 +44,7 @@ class PoolSetup:
 
 def setup_pool(x: Any, kernel_size: Any, *, stride: Any = None, padding: Any = 0, mode: str = "max") -> PoolSetup:
     """Normalise and validate pool2d's arguments."""
-    x = _args.array("x", x, ndims=(2, 3))
+    x = _args.array("x", x, ndims=(2, 3)).astype(np.float64, copy=False)
     squeeze = x.ndim == 2
     x = x[None] if squeeze else x
     kernel_size = _args.pair("kernel_size", kernel_size, minimum=1)
@@ -83,16 +82,22 @@ def pool2d(x: Any, kernel_size: Any, *, stride: Any = None, padding: Any = 0, mo
     """Pool x (H, W) or (C, H, W) with a kernel_size window; stride defaults to kernel_size."""
     s = setup_pool(x, kernel_size, stride=stride, padding=padding, mode=mode)
     _, OH, OW = s.out_shape
-    (sh, sw) = s.stride
-    windows = sliding_window_view(s.padded(), s.kernel_size, axis=(1, 2))  # (C, ., ., kh, kw)
-    windows = windows[:, : (OH - 1) * sh + 1: sh, : (OW - 1) * sw + 1: sw]  # (C, OH, OW, kh, kw)
-    out = _reduce(windows, s.mode, (-2, -1))
+    (kh, kw), (sh, sw) = s.kernel_size, s.stride
+    xp = s.padded()
+    # One pass per window offset (a, b): the strided slice holds tap (a, b) of every window, (C, OH, OW).
+    taps = (xp[:, a: a + sh * (OH - 1) + 1: sh, b: b + sw * (OW - 1) + 1: sw] for a in range(kh) for b in range(kw))
+    out = next(taps).copy()
+    combine = {"max": np.maximum, "min": np.minimum, "avg": np.add}[s.mode]
+    for tap in taps:
+        combine(out, tap, out=out)
+    if s.mode == "avg":
+        out /= kh * kw
     return out[0] if s.squeeze else out
 
 
 def global_pool(x: Any, mode: str = "avg") -> np.ndarray | float:
     """Average or max over each channel's whole map: (C, H, W) -> (C,), (H, W) -> a number."""
-    x = _args.array("x", x, ndims=(2, 3))
+    x = _args.array("x", x, ndims=(2, 3)).astype(np.float64, copy=False)
     mode = _args.choice("mode", mode, ("avg", "max"))
     out = _reduce(x, mode, (-2, -1))
     return float(out) if x.ndim == 2 else out
