@@ -17,6 +17,15 @@ PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 NUMPY_PAD_MODE = {"zeros": "constant", "reflect": "reflect", "replicate": "edge", "circular": "wrap"}
 
 
+class InputError(ValueError):
+    """Bad input from a learner; `key` names its sentence in the strings table (English and Korean)."""
+
+    def __init__(self, message: str, key: str, **values: object):
+        super().__init__(message)
+        self.key = key
+        self.values = values
+
+
 def _is_int(v: Any) -> bool:
     return isinstance(v, numbers.Integral) and not isinstance(v, bool)
 

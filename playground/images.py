@@ -12,18 +12,18 @@ import warnings
 import numpy as np
 from PIL import Image, ImageOps
 
+from ._args import InputError
+
 MAX_PIXELS = 40_000_000  # header size we agree to decode (a 40 MP photo); larger is refused unread
 MAX_BYTES = 20 * 1024 * 1024
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow then refuses bigger headers in `open` (a warning we make an error)
 
 
-class ImageError(ValueError):
+class ImageError(InputError):
     """An upload we cannot use; `key` names the sentence in the strings table."""
 
     def __init__(self, message: str, key: str = "image_unreadable", **values: object):
-        super().__init__(message)
-        self.key = key
-        self.values = values
+        super().__init__(message, key, **values)
 
 
 def _to_8bit(im: Image.Image) -> Image.Image:
@@ -108,3 +108,18 @@ def to_gray(img: np.ndarray) -> np.ndarray:
         raise ValueError(f"img must be (H, W) or (H, W, 3); got shape {a.shape}")
     luma = a[..., :3].astype(np.float64) @ np.array([0.299, 0.587, 0.114])
     return np.clip(np.rint(luma), 0, 255).astype(np.uint8)
+
+
+def from_canvas(rgba: np.ndarray, side: int = 56) -> np.ndarray:
+    """A canvas drawing (H, W, 4) RGBA -> gray uint8 (side, side), white strokes on black."""
+    a = np.asarray(rgba)
+    if a.ndim != 3 or a.shape[2] < 3:
+        raise ValueError(f"rgba must be (H, W, 3 or 4); got shape {a.shape}")
+    gray = Image.fromarray(to_gray(a[..., :3].astype(np.uint8)))
+    return np.asarray(gray.resize((side, side), Image.Resampling.BOX), dtype=np.uint8)
+
+
+def pixel_crop(img: np.ndarray, top: int, left: int, size: int) -> np.ndarray:
+    """A size×size crop for the zoomed pixel grid: (size, size) gray or (3, size, size) RGB planes."""
+    crop = np.asarray(img)[top: top + size, left: left + size]
+    return crop if crop.ndim == 2 else np.ascontiguousarray(crop.transpose(2, 0, 1))

@@ -69,3 +69,55 @@ _PRESETS = [
 ]
 
 KERNELS: dict[str, Kernel] = {k.name: k for k in _PRESETS}
+
+
+MAX_KERNEL_SIDE = 7
+
+
+def parse_kernel(text: str) -> np.ndarray:
+    """A kernel typed as rows of numbers ("1 0 -1" per line, or rows split by ';') -> (kh, kw) float64."""
+    from ._args import InputError
+
+    rows = [r for r in (line.replace(",", " ").split() for line in text.replace(";", "\n").splitlines()) if r]
+    if not rows:
+        raise InputError("kernel is empty: type rows of numbers", "kernel_empty")
+    if len(rows) > MAX_KERNEL_SIDE or any(len(r) > MAX_KERNEL_SIDE for r in rows):
+        raise InputError(f"kernel must be at most {MAX_KERNEL_SIDE}×{MAX_KERNEL_SIDE}", "kernel_too_large",
+                         max=MAX_KERNEL_SIDE)
+    if len({len(r) for r in rows}) != 1:
+        raise InputError(f"kernel rows must all have the same length; got {[len(r) for r in rows]}",
+                         "kernel_ragged")
+    try:
+        k = np.array([[float(v) for v in r] for r in rows])
+    except ValueError as e:
+        word = str(e).rsplit(":", 1)[-1].strip()
+        raise InputError(f"kernel has {word}, which is not a number", "kernel_not_number", word=word) from None
+    if not np.isfinite(k).all():
+        raise InputError("kernel must contain only finite numbers; got NaN or inf", "kernel_nan")
+    return k
+
+
+def kernel_text(k: np.ndarray) -> str:
+    """The inverse of parse_kernel: one row per line, numbers as a learner writes them."""
+    from .shapes import fmt
+
+    return "\n".join(" ".join(fmt(v).replace("−", "-") for v in row) for row in np.asarray(k))
+
+
+def rgb_filters(n: int, size: int = 3, seed: int = 0) -> np.ndarray:
+    """n filters for an RGB input, (n, 3, size, size): a few meaningful ones, then seeded random ones."""
+    if not (isinstance(n, int) and 1 <= n <= 64):
+        raise ValueError(f"n must be an int from 1 to 64; got {n!r}")
+    if size not in (3, 5):
+        raise ValueError(f"size must be 3 or 5; got {size!r}")
+    base = {3: KERNELS["sobel_x"].weights, 5: np.kron(KERNELS["sobel_x"].weights, np.ones((2, 2)))[:5, :5]}[size]
+    blur = np.full((size, size), 1 / size**2)
+    named = [
+        np.stack([base, base, base]) / 3,  # vertical edges, colour-blind
+        np.stack([base.T, base.T, base.T]) / 3,  # horizontal edges
+        np.stack([blur, -blur, 0 * blur]),  # red minus green
+        np.stack([-blur / 2, -blur / 2, blur]),  # blue against the rest
+    ]
+    rng = np.random.default_rng(seed)
+    extra = [rng.normal(0, 1 / size, (3, size, size)) for _ in range(max(0, n - len(named)))]
+    return np.stack((named + extra)[:n])

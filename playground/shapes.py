@@ -59,16 +59,23 @@ def coverage(input_shape: tuple[int, ...], kernel_size: Any, *, stride: Any = 1,
     sh, sw = _args.pair("stride", stride, minimum=1)
     ph, pw = _args.pair("padding", padding, minimum=0)
     dh, dw = _args.pair("dilation", dilation, minimum=1)
-    oh = output_size(H, kh, sh, ph, dh).size
-    ow = output_size(W, kw, sw, pw, dw).size
+    return coverage_padded((H, W), (kh, kw), (sh, sw), (ph, ph, pw, pw), (dh, dw))
+
+
+def coverage_padded(hw: tuple[int, int], k: tuple[int, int], stride: tuple[int, int],
+                    pads: tuple[int, int, int, int], dilation: tuple[int, int]) -> np.ndarray:
+    """coverage() for normalised arguments and possibly uneven padding (top, bottom, left, right)."""
+    (H, W), (kh, kw), (sh, sw), (t, b, l, r), (dh, dw) = hw, k, stride, pads, dilation
+    hp, wp = H + t + b, W + l + r
+    oh = (hp - dh * (kh - 1) - 1) // sh + 1
+    ow = (wp - dw * (kw - 1) - 1) // sw + 1
     if oh < 1 or ow < 1:
-        raise ValueError(f"kernel_size {(kh, kw)} (dilation {(dh, dw)}) is larger than the padded input "
-                         f"{(H + 2 * ph, W + 2 * pw)}")
-    counts = np.zeros((H + 2 * ph, W + 2 * pw), dtype=np.int64)  # padded coordinates
+        raise ValueError(f"kernel_size {(kh, kw)} (dilation {(dh, dw)}) is larger than the padded input {(hp, wp)}")
+    counts = np.zeros((hp, wp), dtype=np.int64)  # padded coordinates
     for a in range(kh):  # each kernel tap visits a strided grid of the padded input
-        for b in range(kw):
-            counts[a * dh: a * dh + sh * (oh - 1) + 1: sh, b * dw: b * dw + sw * (ow - 1) + 1: sw] += 1
-    return counts[ph: ph + H, pw: pw + W]
+        for c in range(kw):
+            counts[a * dh: a * dh + sh * (oh - 1) + 1: sh, c * dw: c * dw + sw * (ow - 1) + 1: sw] += 1
+    return counts[t: t + H, l: l + W]
 
 
 @dataclass(frozen=True)

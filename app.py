@@ -1,0 +1,20 @@
+"""Conv Playground: the router. Every page lives in pages/; the language switch is shared."""
+
+import streamlit as st
+
+from widgets import T, language_switch
+
+st.set_page_config(page_title="Conv Playground", page_icon="🧮", layout="wide")
+language_switch()
+
+PAGES = [  # (file, strings key, icon)
+    ("pages/home.py", "nav_home", ":material/home:"),
+    ("pages/image.py", "nav_image", ":material/image:"),
+    ("pages/convolution.py", "nav_conv", ":material/grid_on:"),
+    ("pages/pooling.py", "nav_pool", ":material/filter_center_focus:"),
+    ("pages/channels.py", "nav_channels", ":material/layers:"),
+]
+nav = st.navigation([st.Page(path, title=T(key), icon=icon, default=(i == 0),
+                             url_path=path.removeprefix("pages/").removesuffix(".py"))
+                     for i, (path, key, icon) in enumerate(PAGES)])
+nav.run()

@@ -1,0 +1,62 @@
+"""Pooling: max / average / min / global; which cell won, and two experiments."""
+
+import streamlit as st
+
+from playground import figures
+from playground.lessons import pool_lesson
+from widgets import T, current_image, go_to_cell, image_caption, keep_last, show_map, size_formulas, step_controls
+
+st.title(T("pool_title"))
+image_caption()
+_, img = current_image()
+
+a, b, c = st.columns(3)
+mode = a.selectbox(T("pool_mode"), ["max", "avg", "min", "global_avg", "global_max"], key="pool_mode",
+                   bind="query-params", format_func=lambda m: T(f"pool_{m}"))
+is_global = mode.startswith("global")
+window = b.slider(T("pool_window"), 1, 4, 2, key="pool_k", bind="query-params", disabled=is_global)
+stride = b.slider(T("stride"), 1, 4, 2, key="pool_s", bind="query-params", disabled=is_global)
+padding = c.slider(T("padding_amount"), 0, 2, 0, key="pool_p", bind="query-params", disabled=is_global,
+                   help=T("pool_padding_help"))
+noise = c.slider(T("noise_level"), 0, 80, 20, key="pool_noise")
+
+settings = dict(kernel_size=window, stride=stride, padding=padding, mode=mode, noise=float(noise))
+cell = st.session_state.get("pool_cell", (0, 0))
+lesson = keep_last("pool", lambda: pool_lesson(img, at=cell, **settings))
+if lesson is None:
+    st.stop()
+if not is_global:
+    size_formulas(lesson.size_h, lesson.size_w)
+
+st.subheader(T("step_title"))
+OH, OW = lesson.output.shape
+i, j = step_controls(OH, OW, key="pool_step")
+if (i, j) != tuple(lesson.at):
+    lesson = pool_lesson(img, at=(i, j), **settings)
+st.session_state["pool_cell"] = lesson.at
+tr = lesson.trace
+kh, kw = tr.window.shape
+r0, c0 = tr.origin[0] - (0 if is_global else padding), tr.origin[1] - (0 if is_global else padding)
+left, right = st.columns(2)
+with left:
+    rects = [(r0, c0, r0 + kh - 1, c0 + kw - 1, figures.WINDOW)]
+    if tr.winner is not None:
+        rects.append((r0 + tr.winner[0], c0 + tr.winner[1], r0 + tr.winner[0], c0 + tr.winner[1], figures.RESULT))
+    show_map(lesson.image, T("input"), key="pool_in", rects=rects)
+with right:
+    clicked = show_map(lesson.output, T("pooled"), key="pool_out", clickable=True,
+                       rects=[(*lesson.at, *lesson.at, figures.RESULT)])
+    if clicked and clicked != tuple(lesson.at):
+        go_to_cell("pool_step", *clicked, OW)
+st.markdown(T("cell_value", i=lesson.at[0], j=lesson.at[1]))
+st.code(tr.formula, language=None, wrap_lines=True)
+if tr.winner is not None:
+    st.caption(T("winner", r=tr.origin[0] + tr.winner[0], c=tr.origin[1] + tr.winner[1]))
+
+st.subheader(T("experiments"))
+e1, e2 = st.columns(2)
+e1.metric(T("shift_metric"), f"{lesson.shifted_change:.0%}")
+e1.caption(T("shift_help"))
+e2.metric(T("noise_metric_max"), f"{lesson.noise_max:.1f}")
+e2.metric(T("noise_metric_avg"), f"{lesson.noise_avg:.1f}")
+e2.caption(T("noise_help"))

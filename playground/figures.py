@@ -1,0 +1,222 @@
+"""Figures shared by the pages: Plotly heatmaps for small grids, raster images for big maps.
+
+Small grids (≤ 48×48) are heatmaps with values on hover (printed in the cells up to 12×12) and an
+invisible marker per cell so a click returns the cell (plotly.js returns no points for heatmap
+clicks). Big maps are RGB images: a heatmap of 512×512 would be megabytes of JSON.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .shapes import fmt
+
+HEATMAP_MAX = 48
+TEXT_MAX = 12
+GRAY = [[0, "#000000"], [1, "#ffffff"]]
+SIGNED = "RdBu_r"  # blue negative, white zero, red positive
+WINDOW = "#f39c12"
+RESULT = "#27ae60"
+
+
+def is_small(a: np.ndarray) -> bool:
+    """True when a map is drawn as a heatmap (values on hover), not as a picture."""
+    return max(np.shape(a)[-2:]) <= HEATMAP_MAX
+
+
+def _unsigned_range(a: np.ndarray) -> tuple[float, float]:
+    """0..255 for image-like data (so a pixel's gray is its brightness), else 0..max."""
+    hi = float(a.max())
+    return (0.0, 255.0) if 1 < hi <= 255 else (0.0, hi or 1.0)
+
+
+def _cell_text(a: np.ndarray) -> list[list[str]]:
+    return [[fmt(round(float(v), 2)) for v in row] for row in a]
+
+
+def heatmap(a: np.ndarray, *, title: str = "", signed: bool | None = None, rects: list[tuple] = (),
+            marks: np.ndarray | None = None, height: int = 320, zrange: tuple[float, float] | None = None,
+            clickable: bool = False) -> go.Figure:
+    """A 2-D grid as a heatmap; rects are (top, left, bottom, right, colour) outlines in cell units."""
+    a = np.asarray(a, dtype=np.float64)
+    H, W = a.shape
+    signed = bool(a.min() < 0) if signed is None else signed
+    lim = float(np.abs(a).max()) or 1.0
+    if zrange is None:
+        zrange = (-lim, lim) if signed else _unsigned_range(a)
+    fig = go.Figure(go.Heatmap(
+        z=a, colorscale=SIGNED if signed else GRAY, zmin=zrange[0], zmax=zrange[1], showscale=False,
+        text=_cell_text(a) if max(H, W) <= TEXT_MAX else None, texttemplate="%{text}" if max(H, W) <= TEXT_MAX else None,
+        textfont={"size": 12}, hovertemplate="row %{y}, col %{x}: %{z:.3f}<extra></extra>", xgap=1, ygap=1))
+    if clickable:  # one invisible square per cell centre: clicks on it come back as points
+        yy, xx = np.mgrid[:H, :W]
+        fig.add_trace(go.Scatter(x=xx.ravel(), y=yy.ravel(), mode="markers", hoverinfo="skip",
+                                 marker={"symbol": "square", "size": max(6, 300 // max(H, W)), "opacity": 0},
+                                 showlegend=False))
+    if marks is not None:  # e.g. padding cells: hatched look with a dot
+        ys, xs = np.nonzero(marks)
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers", hoverinfo="skip", showlegend=False,
+                                 marker={"symbol": "x-thin", "size": 6, "line": {"width": 1, "color": "#999"}}))
+    for top, left, bottom, right, colour in rects:
+        fig.add_shape(type="rect", x0=left - 0.5, x1=right + 0.5, y0=top - 0.5, y1=bottom + 0.5,
+                      line={"color": colour, "width": 3})
+    fig.update_yaxes(autorange="reversed", scaleanchor="x", constrain="domain", showgrid=False, zeroline=False)
+    fig.update_xaxes(side="top", showgrid=False, zeroline=False, constrain="domain")
+    fig.update_layout(title={"text": title, "font": {"size": 14}}, height=height,
+                      margin={"l": 10, "r": 10, "t": 50 if title else 30, "b": 10}, clickmode="event+select",
+                      dragmode=False)
+    return fig
+
+
+def raster(a: np.ndarray, *, signed: bool | None = None, upscale_to: int = 256,
+           zrange: tuple[float, float] | None = None, rects: list[tuple] = ()) -> np.ndarray:
+    """A map as an RGB uint8 picture: gray for 0..255 data, blue–white–red around 0 for signed data."""
+    a = np.asarray(a, dtype=np.float64)
+    signed = bool(a.min() < 0) if signed is None else signed
+    if signed:
+        t = a / (np.abs(a).max() or 1.0)  # -1..1
+        pos, neg = np.clip(t, 0, 1), np.clip(-t, 0, 1)
+        rgb = np.stack([1 - neg * 0.85, 1 - (pos + neg) * 0.8, 1 - pos * 0.85], axis=-1)  # white at 0
+        img = (rgb * 255).round().astype(np.uint8)
+    else:
+        lo, hi = zrange if zrange is not None else _unsigned_range(a)
+        g = np.clip((a - lo) / ((hi - lo) or 1.0) * 255, 0, 255).round().astype(np.uint8)
+        img = np.repeat(g[..., None], 3, axis=2)
+    n = max(1, upscale_to // max(a.shape))  # small maps get crisp big pixels instead of browser blur
+    img = np.repeat(np.repeat(img, n, axis=0), n, axis=1) if n > 1 else img
+    for top, left, bottom, right, colour in rects:  # outlines, 2 px wide, in upscaled pixels
+        rgb = [int(colour[k: k + 2], 16) for k in (1, 3, 5)]
+        y0, x0 = max(top * n, 0), max(left * n, 0)
+        y1, x1 = min((bottom + 1) * n, img.shape[0]) - 1, min((right + 1) * n, img.shape[1]) - 1
+        w = max(1, min(2, (y1 - y0) // 2, (x1 - x0) // 2))
+        img = img.copy() if not img.flags.writeable else img
+        img[y0: y0 + w, x0: x1 + 1] = rgb
+        img[y1 - w + 1: y1 + 1, x0: x1 + 1] = rgb
+        img[y0: y1 + 1, x0: x0 + w] = rgb
+        img[y0: y1 + 1, x1 - w + 1: x1 + 1] = rgb
+    return img
+
+
+def rgb_planes(img: np.ndarray) -> list[np.ndarray]:
+    """(H, W, 3) -> three RGB pictures, each showing one channel in its own colour."""
+    planes = []
+    for c in range(3):
+        p = np.zeros_like(img)
+        p[..., c] = img[..., c]
+        planes.append(p)
+    return planes
+
+
+def conv_animation(padded: np.ndarray, kernel: np.ndarray, output: np.ndarray, *, stride: int, dilation: int,
+                   crop: int = 16, title_in: str = "", title_out: str = "") -> go.Figure:
+    """The sliding window on a crop of at most crop×crop padded pixels, played in the browser (Plotly frames)."""
+    kh, kw = kernel.shape
+    span_h, span_w = dilation * (kh - 1) + 1, dilation * (kw - 1) + 1
+    # output cells whose whole window fits in the top-left crop
+    n_i = min(output.shape[0], max(1, (min(crop, padded.shape[0]) - span_h) // stride + 1))
+    n_j = min(output.shape[1], max(1, (min(crop, padded.shape[1]) - span_w) // stride + 1))
+    ch, cw = (n_i - 1) * stride + span_h, (n_j - 1) * stride + span_w
+    inp, out = padded[:ch, :cw], output[:n_i, :n_j]
+    fig = make_subplots(1, 2, subplot_titles=(title_in, title_out), horizontal_spacing=0.08,
+                        column_widths=[cw / (cw + n_j), max(0.25, n_j / (cw + n_j))])
+    text_in = _cell_text(inp) if max(inp.shape) <= 16 else None
+    fig.add_trace(go.Heatmap(z=inp, colorscale=GRAY, zmin=0, zmax=max(255.0, float(inp.max())), showscale=False,
+                             text=text_in, texttemplate="%{text}" if text_in else None, textfont={"size": 10},
+                             xgap=1, ygap=1, hovertemplate="%{z}<extra></extra>"), 1, 1)
+    lim = float(np.abs(out).max()) or 1.0
+    hidden = np.full(out.shape, np.nan)
+    fig.add_trace(go.Heatmap(z=hidden, colorscale=SIGNED, zmin=-lim, zmax=lim, showscale=False, xgap=1, ygap=1,
+                             texttemplate="%{text}", text=[[""] * n_j] * n_i, textfont={"size": 11},
+                             hovertemplate="%{z:.2f}<extra></extra>"), 1, 2)
+    frames, steps = [], []
+    for idx in range(n_i * n_j):
+        i, j = divmod(idx, n_j)
+        z = hidden.copy().ravel()
+        z[: idx + 1] = out.ravel()[: idx + 1]
+        text = [[fmt(round(float(v), 1)) if not np.isnan(v) else "" for v in row] for row in z.reshape(out.shape)]
+        r0, c0 = i * stride, j * stride
+        shapes = [
+            dict(type="rect", xref="x", yref="y", x0=c0 - 0.5, x1=c0 + span_w - 0.5, y0=r0 - 0.5,
+                 y1=r0 + span_h - 0.5, line={"color": WINDOW, "width": 3}),
+            dict(type="rect", xref="x2", yref="y2", x0=j - 0.5, x1=j + 0.5, y0=i - 0.5, y1=i + 0.5,
+                 line={"color": RESULT, "width": 3}),
+        ]
+        frames.append(go.Frame(name=str(idx), data=[go.Heatmap(), go.Heatmap(z=z.reshape(out.shape), text=text)],
+                               traces=[0, 1], layout={"shapes": shapes}))
+        steps.append({"label": f"{i},{j}", "method": "animate",
+                      "args": [[str(idx)], {"mode": "immediate", "frame": {"duration": 0, "redraw": True}}]})
+    fig.frames = frames
+    fig.update_layout(shapes=frames[0].layout.shapes, height=420, margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                      updatemenus=[{"type": "buttons", "showactive": False, "x": 0, "y": -0.05, "xanchor": "left",
+                                    "yanchor": "top", "direction": "left", "buttons": [
+                                        {"label": "▶", "method": "animate", "args": [None, {
+                                            "frame": {"duration": 450, "redraw": True}, "fromcurrent": True,
+                                            "transition": {"duration": 0}}]},
+                                        {"label": "❚❚", "method": "animate", "args": [[None], {
+                                            "mode": "immediate", "frame": {"duration": 0, "redraw": False}}]}]}],
+                      sliders=[{"active": 0, "steps": steps, "x": 0.1, "len": 0.9, "y": -0.05,
+                                "currentvalue": {"prefix": "(i, j) = "}, "pad": {"t": 10}}])
+    for axis in ("yaxis", "yaxis2"):
+        fig.layout[axis].update(autorange="reversed", scaleanchor=axis.replace("yaxis", "x"), showgrid=False)
+    fig.update_xaxes(showgrid=False, side="top")
+    return fig
+
+
+def stack_3d(maps: np.ndarray, *, max_side: int = 48, title: str = "") -> go.Figure:
+    """Feature maps (C, H, W) drawn as a 3-D stack of planes, one per channel (depth = C)."""
+    C, H, W = maps.shape
+    step = max(1, int(np.ceil(max(H, W) / max_side)))
+    small = maps[:, ::step, ::step]  # a 3-D view needs no more than ~48×48 per plane
+    h, w = small.shape[1:]
+    yy, xx = np.mgrid[:h, :w]
+    fig = go.Figure()
+    for c in range(C):
+        m = small[c]
+        m = (m - m.min()) / ((m.max() - m.min()) or 1.0)
+        fig.add_trace(go.Surface(x=xx, y=yy, z=np.full((h, w), c * 1.0), surfacecolor=m, colorscale="Viridis",
+                                 cmin=0, cmax=1, showscale=False, opacity=0.92, hoverinfo="skip", name=f"{c}"))
+    fig.update_layout(title=title, height=420, margin={"l": 0, "r": 0, "t": 40, "b": 0}, scene={
+        "xaxis": {"title": "W", "showticklabels": False}, "yaxis": {"title": "H", "showticklabels": False,
+                                                                    "autorange": "reversed"},
+        "zaxis": {"title": "C", "dtick": 1}, "aspectmode": "manual",
+        "aspectratio": {"x": 1, "y": 1, "z": min(2.0, 0.25 + 0.12 * C)},
+        "camera": {"eye": {"x": 1.6, "y": -1.6, "z": 0.9}}})
+    return fig
+
+
+def shape_flow(labels: list[str], shapes: list[tuple[int, ...]], *, height: int = 280,
+               groups: list[tuple[str, int, int]] = ()) -> go.Figure:
+    """Layers as boxes: height ∝ H (log), width ∝ depth C (log); vectors as thin bars.
+
+    groups: (title, first box, last box) brackets drawn above, e.g. feature extraction / classification.
+    """
+    fig = go.Figure()
+    x = 0.0
+    spans = []
+    for label, shape in zip(labels, shapes):
+        if len(shape) == 3:
+            h, c = shape[0], shape[2]
+            box_h, box_w = 1 + np.log2(max(h, 1)), 0.6 + 0.6 * np.log2(max(c, 1))
+            text = f"{shape[0]}×{shape[1]}×{shape[2]}"
+        else:
+            box_h, box_w = 1 + np.log2(max(shape[0], 1)), 0.5
+            text = f"{shape[0]}"
+        colour = "#d6e4ff" if len(shape) == 3 else "#ffe7ba"
+        fig.add_shape(type="rect", x0=x, x1=x + box_w, y0=-box_h / 2, y1=box_h / 2, fillcolor=colour,
+                      line={"color": "#3b6fd4" if len(shape) == 3 else "#d48806"})
+        fig.add_annotation(x=x + box_w / 2, y=-box_h / 2 - 0.6, text=f"<b>{label}</b><br>{text}", showarrow=False,
+                           font={"size": 11}, yanchor="top")
+        spans.append((x, x + box_w))
+        x += box_w + 1.2
+    for title, first, last in groups:
+        x0, x1 = spans[first][0], spans[last][1]
+        fig.add_shape(type="line", x0=x0, x1=x1, y0=7.2, y1=7.2, line={"color": "#888", "width": 2})
+        fig.add_annotation(x=(x0 + x1) / 2, y=7.4, text=f"<b>{title}</b>", showarrow=False, yanchor="bottom",
+                           font={"size": 13})
+    fig.update_xaxes(visible=False, range=[-0.5, x])
+    fig.update_yaxes(visible=False, range=[-12, 10])
+    fig.update_layout(height=height, margin={"l": 0, "r": 0, "t": 10, "b": 0}, plot_bgcolor="rgba(0,0,0,0)",
+                      dragmode=False)
+    return fig

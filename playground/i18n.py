@@ -1,0 +1,250 @@
+"""The one strings table: every UI text in English and Korean (terms from shared/docs/glossary-ko.md).
+
+`t(key, lang, **values)` fills `{name}` placeholders. A test checks every key has both languages
+with the same placeholders, and that every key the pages use exists.
+"""
+
+from __future__ import annotations
+
+LANGS = ("en", "ko")
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # navigation
+    "nav_home": ("Home", "홈"),
+    "nav_image": ("Image", "이미지"),
+    "nav_conv": ("Convolution", "합성곱"),
+    "nav_pool": ("Pooling", "풀링"),
+    "nav_channels": ("Channels & filters", "채널과 필터"),
+    "open_page": ("Open", "열기"),
+    "nav_image_blurb": ("An image is a grid of numbers: samples, uploads, drawings, pixels.",
+                        "이미지는 숫자의 격자입니다: 예제, 업로드, 그리기, 픽셀 편집."),
+    "nav_conv_blurb": ("Slide a kernel: stride, padding, dilation, and every multiply-add of one step.",
+                       "커널 움직이기: 스트라이드, 패딩, 팽창, 그리고 한 단계의 모든 곱셈과 덧셈."),
+    "nav_pool_blurb": ("Max, average, min and global pooling: which pixel wins, and why it helps.",
+                       "최대·평균·최소·전역 풀링: 어떤 픽셀이 뽑히고 왜 도움이 되는지."),
+    "nav_channels_blurb": ("Colour channels, filters vs kernels, stacks of feature maps, receptive fields.",
+                           "컬러 채널, 필터와 커널의 차이, 특징 맵의 쌓임, 수용 영역."),
+    # home
+    "home_title": ("Conv Playground", "합성곱 놀이터 (Conv Playground)"),
+    "home_intro": ("A convolutional neural network (CNN) first extracts features with convolution, activation and "
+                   "pooling, repeated; then it classifies with flatten, dense and softmax. The shapes below are "
+                   "those of a 28×28 handwritten digit going through a small CNN. Open any block to see it work.",
+                   "합성곱 신경망(CNN)은 먼저 합성곱 → 활성화 함수 → 풀링을 반복하며 특징을 추출하고, 그다음 평탄화 → "
+                   "완전 연결층 → 소프트맥스로 분류합니다. 아래 형상(shape)은 28×28 손글씨 숫자가 작은 CNN을 지나며 바뀌는 "
+                   "모습입니다. 블록을 열어 직접 확인해 보세요."),
+    "home_feature_extraction": ("Feature extraction", "특징 추출"),
+    "home_classification": ("Classification", "분류"),
+    "home_why_title": ("Why not a plain fully connected network?", "왜 완전 연결 신경망만으로는 부족할까요?"),
+    "home_why_body": ("- **Shape is lost.** Flattening turns the picture into one long row of numbers: neighbouring "
+                      "pixels are no longer neighbours, and a 1-pixel shift changes every input.\n"
+                      "- **Parameters explode.** A dense layer with 100 units on a 224×224×3 photo needs "
+                      "**{dense}** weights and biases; a convolution layer with 100 filters of 3×3 needs **{conv}**, "
+                      "because the same small kernel is shared across the whole image.",
+                      "- **형상이 사라집니다.** 평탄화하면 그림이 한 줄의 숫자로 바뀌어 이웃한 픽셀이 더는 이웃이 아니고, 1픽셀만 "
+                      "이동해도 모든 입력이 달라집니다.\n"
+                      "- **매개변수(파라미터)가 폭발합니다.** 224×224×3 사진에 유닛 100개짜리 완전 연결층을 쓰면 가중치와 편향이 "
+                      "**{dense}**개 필요하지만, 3×3 필터 100개짜리 합성곱층은 **{conv}**개면 됩니다. 작은 커널 하나를 이미지 "
+                      "전체에서 공유하기(공유 가중치) 때문입니다."),
+    "block_input": ("Input", "입력"),
+    "block_conv": ("Convolution", "합성곱"),
+    "block_relu": ("ReLU", "ReLU"),
+    "block_pool": ("Pooling", "풀링"),
+    "block_flatten": ("Flatten", "평탄화 (Flatten)"),
+    "block_dense": ("Dense", "완전 연결층 (Dense)"),
+    "block_softmax": ("Softmax", "소프트맥스"),
+    # image page
+    "image_title": ("Image", "이미지"),
+    "image_intro": ("To a computer an image is a grid of numbers. Pick a sample, upload a picture, draw, or type "
+                    "pixels; every page then works on this image.",
+                    "컴퓨터에게 이미지는 숫자의 격자입니다. 예제를 고르거나, 사진을 올리거나, 그리거나, 픽셀 값을 직접 입력하세요. "
+                    "모든 페이지가 이 이미지를 사용합니다."),
+    "image_source": ("Where from", "가져오기"),
+    "source_sample": ("Samples", "예제"),
+    "source_upload": ("Upload", "업로드"),
+    "source_draw": ("Draw", "그리기"),
+    "source_pixels": ("Pixel editor", "픽셀 편집기"),
+    "sample_label": ("Sample image", "예제 이미지"),
+    "sample_astronaut": ("Photo: astronaut (512×512, colour)", "사진: 우주비행사 (512×512, 컬러)"),
+    "sample_cat": ("Photo: cat (300×451, colour)", "사진: 고양이 (300×451, 컬러)"),
+    "sample_digit": ("Handwritten digit (28×28)", "손글씨 숫자 (28×28)"),
+    "sample_shapes": ("Simple shapes (64×64)", "간단한 도형 (64×64)"),
+    "sample_grid6": ("6×6 number grid (for hand calculation)", "6×6 숫자 격자 (손 계산용)"),
+    "sample_grid5": ("5×5 number grid (for hand calculation)", "5×5 숫자 격자 (손 계산용)"),
+    "upload_label": ("An image file (PNG, JPG, WebP, GIF, BMP; up to 20 MB)",
+                     "이미지 파일 (PNG, JPG, WebP, GIF, BMP; 최대 20MB)"),
+    "upload_ok": ("Using {name}.", "{name}을(를) 사용합니다."),
+    "canvas_unavailable": ("The drawing canvas is not available here; use a sample or an upload.",
+                           "여기서는 그리기 캔버스를 쓸 수 없습니다. 예제나 업로드를 사용하세요."),
+    "use_drawing": ("Use my drawing", "내 그림 사용하기"),
+    "pixel_editor_help": ("Type brightness values 0–255 (0 is dark, 255 is bright), then use them as the image.",
+                          "명암 값 0–255를 입력하세요 (0에 가까울수록 어둡고 255에 가까울수록 밝음). 그다음 이미지로 사용하세요."),
+    "use_pixels": ("Use these pixels", "이 픽셀 사용하기"),
+    "image_as_numbers": ("The image as numbers", "숫자로 본 이미지"),
+    "image_shape": ("Shape (height, width, channels): **{shape}** — {kind}.",
+                    "형상(shape) (높이, 너비, 채널): **{shape}** — {kind}."),
+    "gray": ("a grayscale image: one number per pixel", "흑백 이미지: 픽셀마다 숫자 하나"),
+    "rgb": ("a colour image: three numbers per pixel (red, green, blue)",
+            "컬러 이미지: 픽셀마다 숫자 세 개 (빨강, 초록, 파랑)"),
+    "the_image": ("The image", "이미지"),
+    "zoom_size": ("Zoom: grid size", "확대: 격자 크기"),
+    "zoom_top": ("Zoom: top row", "확대: 위쪽 행"),
+    "zoom_left": ("Zoom: left column", "확대: 왼쪽 열"),
+    "pixel_values": ("Pixel values", "픽셀 값"),
+    "channel_r": ("Red", "빨강"),
+    "channel_g": ("Green", "초록"),
+    "channel_b": ("Blue", "파랑"),
+    "rgb_planes": ("Channels (R, G, B) side by side", "채널 (빨강, 초록, 파랑) 나란히 보기"),
+    "brightness_note": ("Brightness runs from 0 (dark) to 255 (bright).",
+                        "명암은 0(어두움)부터 255(밝음)까지입니다."),
+    "using_image": ("Image: {name} · shape {shape} · change it on the Image page.",
+                    "이미지: {name} · 형상 {shape} · 이미지 페이지에서 바꿀 수 있습니다."),
+    # convolution page
+    "conv_title": ("Convolution", "합성곱"),
+    "stride": ("Stride", "스트라이드(stride)"),
+    "stride_help": ("How many pixels the window moves at each step.", "필터가 이동하는 간격(픽셀 수)입니다."),
+    "dilation": ("Dilation", "팽창(dilation)"),
+    "dilation_help": ("Spreads the kernel's taps apart: a 3×3 kernel with dilation 2 covers 5×5.",
+                      "커널의 칸 사이를 벌립니다. 팽창 2인 3×3 커널은 5×5 영역을 봅니다."),
+    "padding": ("Padding", "패딩"),
+    "pad_number": ("amount", "직접 지정"),
+    "pad_valid": ("valid (none)", "valid (없음)"),
+    "pad_same": ("same (keep size)", "same (크기 유지)"),
+    "padding_amount": ("Padding (pixels per side)", "패딩 (한쪽당 픽셀 수)"),
+    "padding_mode": ("Padding mode", "패딩 방식"),
+    "mode_zeros": ("zeros", "제로 패딩"),
+    "mode_reflect": ("reflect", "반사 (reflect)"),
+    "mode_replicate": ("replicate edge", "가장자리 복제 (replicate)"),
+    "mode_circular": ("circular (wrap)", "순환 (circular)"),
+    "bias": ("Bias", "편향"),
+    "activation": ("Activation function", "활성화 함수"),
+    "act_none": ("none", "없음"),
+    "act_relu": ("ReLU", "ReLU"),
+    "kernel_preset": ("Kernel preset", "커널 프리셋"),
+    "kernel_values": ("Kernel values (one row per line)", "커널 값 (한 줄에 한 행)"),
+    "kernel_values_help": ("Type numbers separated by spaces; 1×1 up to 7×7. Decimals and negatives are fine.",
+                           "숫자를 공백으로 구분해 입력하세요. 1×1부터 7×7까지, 소수와 음수도 됩니다."),
+    "kernel": ("Kernel", "커널"),
+    "window": ("Window (input under the kernel)", "창 (커널 아래의 입력)"),
+    "products": ("Products", "곱"),
+    "kernel_size": ("Kernel size", "커널 크기"),
+    "output_size": ("Output size", "출력 크기"),
+    "does_not_fit": ("{axis}: the formula gives {exact}, not a whole number. Frameworks round down to {size}: the "
+                     "last window that does not fit is dropped, so the last pixels along {axis} are never seen "
+                     "(see the coverage map below).",
+                     "{axis}: 공식의 값이 {exact}로 정수가 아닙니다. 프레임워크는 내림해서 {size}로 만듭니다. 들어맞지 않는 마지막 "
+                     "창은 버려지므로 {axis} 방향의 마지막 픽셀은 한 번도 쓰이지 않습니다 (아래 사용 횟수 지도를 보세요)."),
+    "step_title": ("Step by step", "한 단계씩"),
+    "step_prev": ("Previous position", "이전 위치"),
+    "step_next": ("Next position", "다음 위치"),
+    "step_position": ("Window position (row by row)", "창 위치 (행 순서)"),
+    "input_padded": ("Input (with padding)", "입력 (패딩 포함)"),
+    "input": ("Input", "입력"),
+    "feature_map": ("Feature map (click a cell)", "특징 맵 (칸을 클릭하세요)"),
+    "after_activation": ("After activation: {act}", "활성화 후: {act}"),
+    "cell_value": ("Output cell (row {i}, column {j}) = sum of window × kernel (+ bias):",
+                   "출력 칸 (행 {i}, 열 {j}) = 창 × 커널의 합 (+ 편향):"),
+    "window_reads_padding": ("{n} of the window's cells are padding.", "창의 칸 중 {n}개가 패딩입니다."),
+    "animation_title": ("Play the sliding window", "슬라이딩 창 재생하기"),
+    "animation_help": ("Runs in your browser on the top-left corner (at most 16×16 pixels): press ▶ or drag the "
+                       "slider.", "브라우저에서 왼쪽 위 구석(최대 16×16 픽셀)으로 재생됩니다. ▶를 누르거나 슬라이더를 움직이세요."),
+    "coverage_title": ("How often each pixel is used", "픽셀마다 쓰이는 횟수"),
+    "coverage_help": ("Each cell counts the windows that read that pixel. Without padding, border pixels are used "
+                      "less than centre ones. Pixels never used now: {n}.",
+                      "각 칸은 그 픽셀을 읽는 창의 수입니다. 패딩이 없으면 가장자리 픽셀이 가운데보다 덜 쓰입니다. 지금 한 번도 "
+                      "쓰이지 않는 픽셀: {n}개."),
+    "coverage_with": ("With these settings", "지금 설정"),
+    "coverage_without": ("Without padding", "패딩 없이"),
+    # pooling page
+    "pool_title": ("Pooling", "풀링"),
+    "pool_mode": ("Pooling type", "풀링 종류"),
+    "pool_max": ("max pooling", "최대 풀링"),
+    "pool_avg": ("average pooling", "평균 풀링"),
+    "pool_min": ("min pooling", "최소 풀링"),
+    "pool_global_avg": ("global average pooling", "전역 평균 풀링"),
+    "pool_global_max": ("global max pooling", "전역 최대 풀링"),
+    "pool_window": ("Window", "창 크기"),
+    "pool_padding_help": ("At most half the window, as in PyTorch. Max pooling pads with −∞ (never wins); average "
+                          "pooling pads with 0 and counts it.",
+                          "PyTorch처럼 창 크기의 절반까지입니다. 최대 풀링은 −∞로 패딩하고(절대 뽑히지 않음), 평균 풀링은 0으로 "
+                          "패딩해 개수에 포함합니다."),
+    "noise_level": ("Noise for the experiment", "실험용 잡음 크기"),
+    "pooled": ("Pooled output (click a cell)", "풀링 출력 (칸을 클릭하세요)"),
+    "winner": ("The winning pixel is at row {r}, column {c} of the padded input.",
+               "뽑힌 픽셀은 패딩된 입력의 {r}행 {c}열입니다."),
+    "experiments": ("Two experiments", "두 가지 실험"),
+    "shift_metric": ("Change after a 1-pixel shift", "1픽셀 이동 후 변화"),
+    "shift_help": ("How much the pooled output changes when the image moves 1 pixel right, relative to how much "
+                   "the image itself changed. Max pooling barely notices small shifts.",
+                   "이미지를 오른쪽으로 1픽셀 옮겼을 때 풀링 출력이 얼마나 변하는지, 이미지 자체의 변화에 비해 나타냅니다. "
+                   "최대 풀링은 작은 이동에 거의 반응하지 않습니다."),
+    "noise_metric_max": ("Max pooling: change from noise", "최대 풀링: 잡음에 의한 변화"),
+    "noise_metric_avg": ("Average pooling: change from noise", "평균 풀링: 잡음에 의한 변화"),
+    "noise_help": ("Mean change of the output when random noise is added to the image. Averaging cancels noise; "
+                   "the maximum picks the largest noisy value.",
+                   "이미지에 무작위 잡음을 더했을 때 출력의 평균 변화입니다. 평균은 잡음을 상쇄하고, 최댓값은 가장 큰 잡음 값을 "
+                   "고릅니다."),
+    # channels page
+    "channels_title": ("Channels & filters", "채널과 필터"),
+    "n_filters": ("Number of filters", "필터 개수"),
+    "pool_after": ("Pooling after ReLU", "ReLU 뒤 풀링"),
+    "pool_none": ("none", "없음"),
+    "one_filter_title": ("One filter on a colour image", "컬러 이미지에 필터 하나"),
+    "one_filter_help": ("A filter for an RGB image has one {k}×{k} kernel per input channel. Each kernel slides over "
+                        "its own channel; the three partial maps are added, then the bias.",
+                        "RGB 이미지용 필터는 입력 채널마다 {k}×{k} 커널을 하나씩 가집니다. 각 커널이 자기 채널 위를 움직이고, "
+                        "세 개의 부분 맵을 더한 뒤 편향을 더합니다."),
+    "sum_of_channels": ("Sum of the three partial maps", "세 부분 맵의 합"),
+    "plus_bias": ("+ bias ({b}) = the filter's feature map", "+ 편향 ({b}) = 필터의 특징 맵"),
+    "kernel_vs_filter": ("Kernel vs filter: a kernel is one {k}×{k} grid; a filter is {c} kernels stacked, one per "
+                         "input channel ({k}×{k}×{c}). One filter gives one feature map.",
+                         "커널과 필터: 커널은 {k}×{k} 격자 하나이고, 필터는 입력 채널마다 하나씩 커널 {c}개를 쌓은 것입니다 "
+                         "({k}×{k}×{c}). 필터 하나가 특징 맵 하나를 만듭니다."),
+    "stack_title": ("Many filters: a stack of feature maps", "여러 필터: 특징 맵의 쌓임"),
+    "stack_shape": ("Each filter gives one feature map (after ReLU); stacked they form an output of shape "
+                    "(H, W, C) = **({h}, {w}, {c})**: the depth equals the number of filters.",
+                    "필터마다 특징 맵이 하나씩 생기고(ReLU 후), 쌓으면 형상 (H, W, C) = **({h}, {w}, {c})**인 출력이 됩니다. "
+                    "깊이는 필터 개수와 같습니다."),
+    "layers_title": ("Stacking layers: H and W shrink, depth grows", "층 쌓기: 높이·너비는 줄고 깊이는 늘어납니다"),
+    "n_layers": ("Conv layers", "합성곱층 수"),
+    "filters_first": ("Filters in the first layer (+4 per layer)", "첫 층의 필터 수 (층마다 +4)"),
+    "pool_each": ("2×2 max pooling after each", "층마다 2×2 최대 풀링"),
+    "receptive_field": ("Receptive field of the top-left output cell of the last layer: **{h}×{w}** input pixels "
+                        "(rows from {top}, columns from {left}).",
+                        "마지막 층 왼쪽 위 출력 칸의 수용 영역: 입력 픽셀 **{h}×{w}** ({top}행, {left}열부터)."),
+    "receptive_on_input": ("Receptive field on the input", "입력 위의 수용 영역"),
+    # errors
+    "error_generic": ("That setting cannot be used: {detail}", "그 설정은 쓸 수 없습니다: {detail}"),
+    "showing_previous": ("Showing the last valid result.", "마지막으로 올바른 결과를 보여 줍니다."),
+    "kernel_empty": ("The kernel is empty: type rows of numbers.", "커널이 비어 있습니다. 숫자 행을 입력하세요."),
+    "kernel_too_large": ("A kernel can be at most {max}×{max}.", "커널은 최대 {max}×{max}까지 가능합니다."),
+    "kernel_ragged": ("Every kernel row needs the same number of values.", "커널의 모든 행은 값의 개수가 같아야 합니다."),
+    "kernel_not_number": ("The kernel has {word}, which is not a number.", "커널에 숫자가 아닌 {word}이(가) 있습니다."),
+    "kernel_nan": ("The kernel may only hold ordinary numbers (no NaN or infinity).",
+                   "커널에는 보통의 숫자만 넣을 수 있습니다 (NaN이나 무한대는 안 됩니다)."),
+    "bias_nan": ("The bias must be an ordinary number.", "편향은 보통의 숫자여야 합니다."),
+    "stride_zero": ("Stride, window and dilation must be at least 1.", "스트라이드, 창 크기, 팽창은 1 이상이어야 합니다."),
+    "same_needs_stride1": ("Padding 'same' keeps the size only with stride 1 (as in PyTorch); choose stride 1 or a "
+                           "padding amount.", "'same' 패딩은 스트라이드가 1일 때만 크기를 유지합니다 (PyTorch와 같음). "
+                           "스트라이드를 1로 하거나 패딩 값을 직접 정하세요."),
+    "reflect_too_big": ("Reflect padding must be smaller than the image.", "반사 패딩은 이미지보다 작아야 합니다."),
+    "kernel_bigger_than_input": ("The kernel ({k}) is larger than the padded input ({n}): add padding or use a "
+                                 "smaller kernel.", "커널({k})이 패딩된 입력({n})보다 큽니다. 패딩을 늘리거나 더 작은 커널을 "
+                                 "쓰세요."),
+    "pool_padding_too_big": ("Pooling padding can be at most half the window (as in PyTorch).",
+                             "풀링 패딩은 창 크기의 절반까지만 가능합니다 (PyTorch와 같음)."),
+    "image_empty": ("The file is empty.", "파일이 비어 있습니다."),
+    "image_too_big_file": ("The file is larger than {mb} MB.", "파일이 {mb}MB보다 큽니다."),
+    "image_too_many_pixels": ("The image has more than {mp} megapixels, too many to open safely.",
+                              "이미지가 {mp}메가픽셀보다 커서 안전하게 열 수 없습니다."),
+    "image_unreadable": ("This file is not an image we can read. Try a PNG, JPG, WebP, GIF or BMP.",
+                         "읽을 수 있는 이미지 파일이 아닙니다. PNG, JPG, WebP, GIF, BMP 파일을 써 보세요."),
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text for key in lang ('en' or 'ko'), placeholders filled; an unknown key shows itself."""
+    pair = STRINGS.get(key)
+    if pair is None:
+        return key
+    text = pair[LANGS.index(lang) if lang in LANGS else 0]
+    return text.format(**values) if values else text

@@ -1,0 +1,182 @@
+"""Widgets and display helpers that several pages share (the UI side: computation lives in playground/)."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from playground import KERNELS, figures, samples
+from playground._args import InputError
+from playground.i18n import LANGS, t
+from playground.kernels import kernel_text, parse_kernel
+
+
+# ---------------------------------------------------------------- routing
+def _leave_legacy_multipage() -> None:
+    """Run every page through app.py's st.navigation, even when a link opens a page first.
+
+    Streamlit 1.67 treats an app with a pages/ folder as a legacy multipage app until app.py has
+    called st.navigation once in the process; a lesson link to /convolution on a fresh server would
+    then run the page alone (no language switch, no page config). Flip the flag and rerun once.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_leave_legacy_multipage()
+
+
+# ---------------------------------------------------------------- language
+def lang() -> str:
+    """The learner's language: 'en' or 'ko'."""
+    value = st.session_state.get("lang")
+    return value if value in LANGS else default_lang()
+
+
+def default_lang() -> str:
+    """Korean when the browser says so, English otherwise."""
+    try:
+        locale = st.context.locale or ""
+    except Exception:  # no browser (tests, scripts)
+        locale = ""
+    return "ko" if str(locale).lower().startswith("ko") else "en"
+
+
+def T(key: str, **values: object) -> str:
+    """The UI text for key, in the learner's language."""
+    return t(key, lang(), **values)
+
+
+def language_switch() -> None:
+    """EN / 한국어 switch in the sidebar, kept in the URL (?lang=ko)."""
+    st.sidebar.radio("Language / 언어", LANGS, key="lang", horizontal=True, index=LANGS.index(default_lang()),
+                     format_func=lambda code: {"en": "English", "ko": "한국어"}[code], bind="query-params")
+
+
+# ---------------------------------------------------------------- the shared image
+def current_image() -> tuple[str, np.ndarray]:
+    """The image every page works on (chosen on the Image page): (label, uint8 (H, W) or (H, W, 3))."""
+    if "image" not in st.session_state:
+        st.session_state["image"] = samples.sample("digit")
+        st.session_state["image_label"] = "digit"
+    return st.session_state["image_label"], st.session_state["image"]
+
+
+def set_image(label: str, img: np.ndarray) -> None:
+    """Make img the shared image."""
+    st.session_state["image"] = img
+    st.session_state["image_label"] = label
+
+
+def image_caption() -> None:
+    """One line under a page title: which image, which shape, and where to change it."""
+    label, img = current_image()
+    name = T(f"sample_{label}") if f"sample_{label}" in _sample_keys() else label
+    st.caption(T("using_image", name=name, shape=shape_text(img)))
+
+
+def _sample_keys() -> set[str]:
+    return {f"sample_{n}" for n in samples.SAMPLES}
+
+
+def shape_text(img: np.ndarray) -> str:
+    """(H, W, 1) or (H, W, 3), as learners write an image's shape."""
+    return f"({img.shape[0]}, {img.shape[1]}, {1 if img.ndim == 2 else img.shape[2]})"
+
+
+# ---------------------------------------------------------------- errors and previous state
+def show_error(e: Exception) -> None:
+    """A bad setting as one sentence in the learner's language (never a traceback)."""
+    if isinstance(e, InputError):
+        st.error(T(e.key, **e.values), icon="⚠️")
+    else:
+        st.error(T("error_generic", detail=str(e)), icon="⚠️")
+
+
+def keep_last(name: str, compute):
+    """compute() -> result; on bad input show why and return the last good result (or None)."""
+    try:
+        result = compute()
+    except ValueError as e:
+        show_error(e)
+        st.caption(T("showing_previous"))
+        return st.session_state.get(f"last_{name}")
+    st.session_state[f"last_{name}"] = result
+    return result
+
+
+# ---------------------------------------------------------------- controls
+def kernel_editor(key: str = "kernel") -> np.ndarray:
+    """Preset picker + editable grid (rows of numbers); returns (kh, kw) or raises InputError."""
+    names = list(KERNELS)
+    preset = st.selectbox(T("kernel_preset"), names, index=names.index("sobel_x"), key=f"{key}_preset",
+                          bind="query-params",
+                          format_func=lambda n: getattr(KERNELS[n], f"title_{lang()}"))
+    st.caption(getattr(KERNELS[preset], lang()))
+    if st.session_state.get(f"{key}_loaded") != preset:  # a new preset fills the grid
+        st.session_state[f"{key}_text"] = kernel_text(KERNELS[preset].weights)
+        st.session_state[f"{key}_loaded"] = preset
+    text = st.text_area(T("kernel_values"), key=f"{key}_text", height=150, help=T("kernel_values_help"))
+    return parse_kernel(text)
+
+
+def step_controls(n_rows: int, n_cols: int, key: str) -> tuple[int, int]:
+    """Pick an output cell: a slider over positions plus ◀ / ▶ buttons; returns (i, j)."""
+    n = n_rows * n_cols
+    idx_key = f"{key}_idx"
+    if f"{key}_pending" in st.session_state:  # a click on the map asked for this cell
+        st.session_state[idx_key] = st.session_state.pop(f"{key}_pending")
+    current = min(int(st.session_state.get(idx_key, 0)), n - 1)
+    st.session_state[idx_key] = current
+    c1, c2, c3 = st.columns([1, 1, 8])
+    if c1.button("◀", key=f"{key}_prev", help=T("step_prev")):
+        st.session_state[idx_key] = max(current - 1, 0)
+    if c2.button("▶", key=f"{key}_next", help=T("step_next")):
+        st.session_state[idx_key] = min(current + 1, n - 1)
+    if n > 1:
+        c3.slider(T("step_position"), 0, n - 1, key=idx_key)
+    return divmod(int(st.session_state[idx_key]), n_cols)
+
+
+def go_to_cell(key: str, i: int, j: int, n_cols: int) -> None:
+    """Select output cell (i, j) in step_controls(key) and rerun."""
+    st.session_state[f"{key}_pending"] = i * n_cols + j
+    st.rerun()
+
+
+def clicked_cell(event) -> tuple[int, int] | None:
+    """The (row, col) a click on a clickable heatmap selected, if any."""
+    try:
+        points = event.selection.points if event else []
+    except AttributeError:
+        return None
+    for p in points:
+        if "x" in p and "y" in p:
+            return int(round(p["y"])), int(round(p["x"]))
+    return None
+
+
+def show_map(a: np.ndarray, title: str, *, key: str, rects: list[tuple] = (), marks: np.ndarray | None = None,
+             clickable: bool = False, signed: bool | None = None,
+             zrange: tuple[float, float] | None = None) -> tuple[int, int] | None:
+    """A map as a heatmap when small (hover values, clicks) or as a fast picture when big."""
+    if figures.is_small(a):
+        fig = figures.heatmap(a, title=title, rects=rects, marks=marks, clickable=clickable, signed=signed,
+                              zrange=zrange)
+        event = st.plotly_chart(fig, key=key, on_select="rerun" if clickable else "ignore",
+                                selection_mode="points", config={"displayModeBar": False})
+        return clicked_cell(event) if clickable else None
+    st.image(figures.raster(a, signed=signed, zrange=zrange, rects=rects), caption=title, output_format="PNG")
+    return None
+
+
+def size_formulas(size_h, size_w) -> None:
+    """The output-size formula for H and W with the learner's numbers, and what happens when it does not fit."""
+    st.markdown(f"**{T('output_size')}** — H: `{size_h.formula}` → **{size_h.size}**, "
+                f"W: `{size_w.formula}` → **{size_w.size}**")
+    for axis, s in (("H", size_h), ("W", size_w)):
+        if not s.fits:
+            st.warning(T("does_not_fit", axis=axis, exact=f"{s.exact:.2f}", size=s.size))
