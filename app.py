@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from widgets import T, language_switch
+from widgets import T, language_switch, sync_url
 
 st.set_page_config(page_title="Conv Playground", page_icon="🧮", layout="wide")
 language_switch()
@@ -17,4 +17,7 @@ PAGES = [  # (file, strings key, icon)
 nav = st.navigation([st.Page(path, title=T(key), icon=icon, default=(i == 0),
                              url_path=path.removeprefix("pages/").removesuffix(".py"))
                      for i, (path, key, icon) in enumerate(PAGES)])
-nav.run()
+try:
+    nav.run()
+finally:  # also after st.stop(): the address always holds the page's settings (a lesson link)
+    sync_url()

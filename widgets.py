@@ -26,12 +26,10 @@ def _leave_legacy_multipage() -> None:
         st.rerun()
 
 
-_leave_legacy_multipage()
-
-
 # ---------------------------------------------------------------- language
 def lang() -> str:
     """The learner's language: 'en' or 'ko'."""
+    _leave_legacy_multipage()  # every page asks for its language first thing (a flag read; reruns once)
     value = st.session_state.get("lang")
     return value if value in LANGS else default_lang()
 
@@ -52,8 +50,72 @@ def T(key: str, **values: object) -> str:
 
 def language_switch() -> None:
     """EN / 한국어 switch in the sidebar, kept in the URL (?lang=ko)."""
+    link("lang", one_of(LANGS))
     st.sidebar.radio("Language / 언어", LANGS, key="lang", horizontal=True, index=LANGS.index(default_lang()),
-                     format_func=lambda code: {"en": "English", "ko": "한국어"}[code], bind="query-params")
+                     format_func=lambda code: {"en": "English", "ko": "한국어"}[code])
+
+
+# ---------------------------------------------------------------- lesson links (settings in the URL)
+# Streamlit's own bind="query-params" writes a widget's *formatted* label into the URL, so a link
+# made in Korean would not open in English; we keep stable codes (?pad_mode=reflect) instead.
+def one_of(options):
+    """A parser for link(): the value must be one of options (compared as text)."""
+    by_text = {str(o): o for o in options}
+
+    def parse(raw: str):
+        if raw not in by_text:
+            raise ValueError(raw)
+        return by_text[raw]
+    return parse
+
+
+def int_in(lo: int, hi: int):
+    """A parser for link(): a whole number from lo to hi."""
+    def parse(raw: str) -> int:
+        v = int(raw)
+        if not lo <= v <= hi:
+            raise ValueError(raw)
+        return v
+    return parse
+
+
+def float_in(lo: float, hi: float):
+    """A parser for link(): a finite number from lo to hi."""
+    def parse(raw: str) -> float:
+        v = float(raw)
+        if not (np.isfinite(v) and lo <= v <= hi):
+            raise ValueError(raw)
+        return v
+    return parse
+
+
+def link(key: str, parse) -> None:
+    """Before creating widget `key`: take its value from the URL (once per session), then keep it there.
+
+    A tampered value (?stride=0, ?stride=abc) is refused with a sentence and the widget keeps its value.
+    """
+    linked = st.session_state.setdefault("_linked", {})
+    linked[key] = True
+    seen = st.session_state.setdefault("_url_seen", set())
+    if key in seen:
+        return
+    seen.add(key)
+    raw = st.query_params.get(key)
+    if raw is None:
+        return
+    try:
+        st.session_state[key] = parse(raw)
+    except (ValueError, TypeError, OverflowError):
+        st.warning(T("bad_link_value", name=key, value=str(raw)[:40]), icon="🔗")
+
+
+def sync_url() -> None:
+    """After the widgets: write every linked setting of this run into the URL, so the address is a lesson link."""
+    linked = st.session_state.get("_linked", {})
+    params = {k: str(st.session_state[k]) for k in linked if k in st.session_state}
+    if dict(st.query_params) != params:
+        st.query_params.from_dict(params)
+    st.session_state["_linked"] = {}
 
 
 # ---------------------------------------------------------------- the shared image
@@ -112,8 +174,8 @@ def keep_last(name: str, compute):
 def kernel_editor(key: str = "kernel") -> np.ndarray:
     """Preset picker + editable grid (rows of numbers); returns (kh, kw) or raises InputError."""
     names = list(KERNELS)
+    link(f"{key}_preset", one_of(names))
     preset = st.selectbox(T("kernel_preset"), names, index=names.index("sobel_x"), key=f"{key}_preset",
-                          bind="query-params",
                           format_func=lambda n: getattr(KERNELS[n], f"title_{lang()}"))
     st.caption(getattr(KERNELS[preset], lang()))
     if st.session_state.get(f"{key}_loaded") != preset:  # a new preset fills the grid
@@ -129,7 +191,8 @@ def step_controls(n_rows: int, n_cols: int, key: str) -> tuple[int, int]:
     idx_key = f"{key}_idx"
     if f"{key}_pending" in st.session_state:  # a click on the map asked for this cell
         st.session_state[idx_key] = st.session_state.pop(f"{key}_pending")
-    current = min(int(st.session_state.get(idx_key, 0)), n - 1)
+    centre = (n_rows // 2) * n_cols + n_cols // 2  # start in the middle, where the picture usually is
+    current = min(int(st.session_state.get(idx_key, centre)), n - 1)
     st.session_state[idx_key] = current
     c1, c2, c3 = st.columns([1, 1, 8])
     if c1.button("◀", key=f"{key}_prev", help=T("step_prev")):

@@ -5,17 +5,21 @@ import streamlit as st
 from playground import figures
 from playground.kernels import rgb_filters
 from playground.lessons import channel_lesson, stack_lesson
-from widgets import T, current_image, image_caption, keep_last, show_map
+from widgets import T, current_image, image_caption, int_in, keep_last, link, one_of, show_map
 
 st.title(T("channels_title"))
 image_caption()
 _, img = current_image()
 
+link("n_filters", int_in(1, 16))
+link("filter_size", one_of([3, 5]))
+link("ch_pool", one_of([1, 2]))
+link("n_layers", int_in(1, 4))
 a, b, c, d = st.columns(4)
-n_filters = a.slider(T("n_filters"), 1, 16, 4, key="n_filters", bind="query-params")
-size = b.radio(T("kernel_size"), [3, 5], key="filter_size", horizontal=True, bind="query-params")
+n_filters = a.slider(T("n_filters"), 1, 16, 4, key="n_filters")
+size = b.radio(T("kernel_size"), [3, 5], key="filter_size", horizontal=True)
 bias = c.number_input(T("bias"), -255.0, 255.0, 0.0, step=1.0, key="ch_bias")
-pool = d.radio(T("pool_after"), [1, 2], key="ch_pool", horizontal=True, bind="query-params",
+pool = d.radio(T("pool_after"), [1, 2], key="ch_pool", horizontal=True,
                format_func=lambda p: T("pool_none") if p == 1 else "2×2 max")
 
 lesson = keep_last("channels", lambda: channel_lesson(img, rgb_filters(n_filters, size), bias=bias, pool=pool))
@@ -45,7 +49,7 @@ st.image([figures.raster(m, upscale_to=96) for m in lesson.stack], caption=[f"#{
 
 st.subheader(T("layers_title"))
 l1, l2, l3, l4 = st.columns(4)
-n_layers = l1.slider(T("n_layers"), 1, 4, 2, key="n_layers", bind="query-params")
+n_layers = l1.slider(T("n_layers"), 1, 4, 2, key="n_layers")
 k = l2.radio(T("kernel_size"), [3, 5], index=1, key="layers_k", horizontal=True)
 grow = l3.slider(T("filters_first"), 2, 16, 6, key="layers_f")
 with_pool = l4.toggle(T("pool_each"), value=False, key="layers_pool")

@@ -4,25 +4,30 @@ import streamlit as st
 
 from playground import figures
 from playground.lessons import conv_lesson
-from widgets import T, current_image, go_to_cell, image_caption, keep_last, kernel_editor, show_map, size_formulas, step_controls
+from widgets import T, current_image, float_in, go_to_cell, int_in, link, one_of, image_caption, keep_last, kernel_editor, show_map, size_formulas, step_controls
 
 st.title(T("conv_title"))
 image_caption()
 _, img = current_image()
 
+link("stride", int_in(1, 4))
+link("dilation", int_in(1, 3))
+link("pad_kind", one_of(["number", "valid", "same"]))
+link("pad", int_in(0, 3))
+link("pad_mode", one_of(["zeros", "reflect", "replicate", "circular"]))
+link("bias", float_in(-255, 255))
+link("act", one_of(["none", "relu"]))
 controls, kernel_col = st.columns([2, 1])
 with controls:
     a, b, c = st.columns(3)
-    stride = a.slider(T("stride"), 1, 4, 1, key="stride", bind="query-params", help=T("stride_help"))
-    dilation = a.slider(T("dilation"), 1, 3, 1, key="dilation", bind="query-params", help=T("dilation_help"))
-    pad_kind = b.radio(T("padding"), ["number", "valid", "same"], key="pad_kind", horizontal=True,
-                       bind="query-params", format_func=lambda k: T(f"pad_{k}"))
-    amount = b.slider(T("padding_amount"), 0, 3, 0, key="pad", bind="query-params",
+    stride = a.slider(T("stride"), 1, 4, 1, key="stride", help=T("stride_help"))
+    dilation = a.slider(T("dilation"), 1, 3, 1, key="dilation", help=T("dilation_help"))
+    pad_kind = b.radio(T("padding"), ["number", "valid", "same"], key="pad_kind", horizontal=True, format_func=lambda k: T(f"pad_{k}"))
+    amount = b.slider(T("padding_amount"), 0, 3, 0, key="pad",
                       disabled=pad_kind != "number")
-    mode = b.selectbox(T("padding_mode"), ["zeros", "reflect", "replicate", "circular"], key="pad_mode",
-                       bind="query-params", format_func=lambda m: T(f"mode_{m}"))
-    bias = c.number_input(T("bias"), -255.0, 255.0, 0.0, step=1.0, key="bias", bind="query-params")
-    activation = c.radio(T("activation"), ["none", "relu"], key="act", horizontal=True, bind="query-params",
+    mode = b.selectbox(T("padding_mode"), ["zeros", "reflect", "replicate", "circular"], key="pad_mode", format_func=lambda m: T(f"mode_{m}"))
+    bias = c.number_input(T("bias"), -255.0, 255.0, 0.0, step=1.0, key="bias")
+    activation = c.radio(T("activation"), ["none", "relu"], key="act", horizontal=True,
                          format_func=lambda k: T(f"act_{k}"))
 with kernel_col:
     kernel = keep_last("kernel", kernel_editor)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from playground import ImageError, figures, load_image, samples
 from playground.images import from_canvas, pixel_crop
-from widgets import T, current_image, set_image, shape_text, show_error, show_map
+from widgets import T, current_image, link, one_of, set_image, shape_text, show_error, show_map
 
 st.title(T("image_title"))
 st.write(T("image_intro"))
@@ -48,7 +48,8 @@ elif source == "pixels":
         grid = np.nan_to_num(edited.to_numpy(dtype=np.float64), nan=0.0)
         set_image("pixels", np.clip(grid, 0, 255).astype(np.uint8))
 else:
-    name = st.selectbox(T("sample_label"), samples.SAMPLES, key="sample", bind="query-params",
+    link("sample", one_of(samples.SAMPLES))
+    name = st.selectbox(T("sample_label"), samples.SAMPLES, key="sample",
                         format_func=lambda n: T(f"sample_{n}"))
     if st.session_state.get("image_label") != name and st.session_state.get("sample_loaded") != name:
         set_image(name, samples.sample(name))

@@ -4,19 +4,22 @@ import streamlit as st
 
 from playground import figures
 from playground.lessons import pool_lesson
-from widgets import T, current_image, go_to_cell, image_caption, keep_last, show_map, size_formulas, step_controls
+from widgets import T, current_image, go_to_cell, int_in, link, one_of, image_caption, keep_last, show_map, size_formulas, step_controls
 
 st.title(T("pool_title"))
 image_caption()
 _, img = current_image()
 
+link("pool_mode", one_of(["max", "avg", "min", "global_avg", "global_max"]))
+link("pool_k", int_in(1, 4))
+link("pool_s", int_in(1, 4))
+link("pool_p", int_in(0, 2))
 a, b, c = st.columns(3)
-mode = a.selectbox(T("pool_mode"), ["max", "avg", "min", "global_avg", "global_max"], key="pool_mode",
-                   bind="query-params", format_func=lambda m: T(f"pool_{m}"))
+mode = a.selectbox(T("pool_mode"), ["max", "avg", "min", "global_avg", "global_max"], key="pool_mode", format_func=lambda m: T(f"pool_{m}"))
 is_global = mode.startswith("global")
-window = b.slider(T("pool_window"), 1, 4, 2, key="pool_k", bind="query-params", disabled=is_global)
-stride = b.slider(T("stride"), 1, 4, 2, key="pool_s", bind="query-params", disabled=is_global)
-padding = c.slider(T("padding_amount"), 0, 2, 0, key="pool_p", bind="query-params", disabled=is_global,
+window = b.slider(T("pool_window"), 1, 4, 2, key="pool_k", disabled=is_global)
+stride = b.slider(T("stride"), 1, 4, 2, key="pool_s", disabled=is_global)
+padding = c.slider(T("padding_amount"), 0, 2, 0, key="pool_p", disabled=is_global,
                    help=T("pool_padding_help"))
 noise = c.slider(T("noise_level"), 0, 80, 20, key="pool_noise")
 

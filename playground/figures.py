@@ -62,8 +62,9 @@ def heatmap(a: np.ndarray, *, title: str = "", signed: bool | None = None, rects
     for top, left, bottom, right, colour in rects:
         fig.add_shape(type="rect", x0=left - 0.5, x1=right + 0.5, y0=top - 0.5, y1=bottom + 0.5,
                       line={"color": colour, "width": 3})
-    fig.update_yaxes(autorange="reversed", scaleanchor="x", constrain="domain", showgrid=False, zeroline=False)
-    fig.update_xaxes(side="top", showgrid=False, zeroline=False, constrain="domain")
+    tick = {"dtick": 1} if max(H, W) <= TEXT_MAX else {}
+    fig.update_yaxes(autorange="reversed", scaleanchor="x", constrain="domain", showgrid=False, zeroline=False, **tick)
+    fig.update_xaxes(side="top", showgrid=False, zeroline=False, constrain="domain", **tick)
     fig.update_layout(title={"text": title, "font": {"size": 14}}, height=height,
                       margin={"l": 10, "r": 10, "t": 50 if title else 30, "b": 10}, clickmode="event+select",
                       dragmode=False)

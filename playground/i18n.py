@@ -213,6 +213,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "마지막 층 왼쪽 위 출력 칸의 수용 영역: 입력 픽셀 **{h}×{w}** ({top}행, {left}열부터)."),
     "receptive_on_input": ("Receptive field on the input", "입력 위의 수용 영역"),
     # errors
+    "bad_link_value": ("The link's value {name}={value} is not allowed here; using the usual setting instead.",
+                       "링크의 값 {name}={value}은(는) 쓸 수 없어 기본 설정을 사용합니다."),
     "error_generic": ("That setting cannot be used: {detail}", "그 설정은 쓸 수 없습니다: {detail}"),
     "showing_previous": ("Showing the last valid result.", "마지막으로 올바른 결과를 보여 줍니다."),
     "kernel_empty": ("The kernel is empty: type rows of numbers.", "커널이 비어 있습니다. 숫자 행을 입력하세요."),

@@ -7,3 +7,25 @@ from hypothesis import HealthCheck, settings
 settings.register_profile("default", max_examples=500, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+import pytest  # noqa: E402
+from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _navigation_only(monkeypatch):
+    """Run AppTest as a served app runs after its first page view: through app.py's st.navigation.
+
+    Streamlit treats an app with a pages/ folder as a legacy multipage app until st.navigation has
+    run once in the process, and AppTest resets that flag on every run; widgets.lang() flips it and
+    reruns (tested in a real browser by test_lesson_link_opens_the_page_first_in_korean), but under
+    AppTest the rerun would swallow every button click.
+    """
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

@@ -1,0 +1,115 @@
+"""Main flows in a real browser: Debian's Chromium, driven by Playwright, against `streamlit run`."""
+
+import io
+import os
+
+import pytest
+from PIL import Image
+
+from browser_app import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wait_idle
+
+playwright = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.browser
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    with streamlit_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run tests/setup.sh (installs Debian's chromium)")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1400, "height": 2400}, locale="en-US")
+    pg = ctx.new_page()
+    yield pg
+    ctx.close()
+
+
+def no_exception(pg) -> None:
+    assert pg.locator("[data-testid='stException']").count() == 0
+
+
+def test_lesson_link_opens_the_page_first_in_korean(app_url, page):
+    """A fresh server, a link straight to a page: it runs through app.py (language, settings from the URL)."""
+    page.goto(f"{app_url}/convolution?lang=ko&stride=2")
+    wait_idle(page)
+    no_exception(page)
+    assert page.get_by_text("출력 크기").count() >= 1
+    assert page.get_by_text("/ 2 + 1").count() >= 1  # stride 2 from the URL, in the formula
+    page.locator("[data-testid='stSidebar']").get_by_text("English").click()
+    wait_idle(page)
+    assert page.get_by_text("Output size").count() >= 1
+
+
+@pytest.mark.parametrize("path", ["home", "image", "convolution", "pooling", "channels"])
+def test_every_page_renders_without_exception(app_url, page, path):
+    page.goto(f"{app_url}/{path}")
+    wait_idle(page)
+    page.wait_for_timeout(800)  # let Plotly paint before the screenshot
+    no_exception(page)
+    assert page.locator("h1").count() >= 1
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{path}.png"))
+
+
+def _png(w: int, h: int) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (w, h), (200, 40, 40)).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_upload_real_png_then_a_non_image(app_url, page):
+    page.goto(f"{app_url}/image")
+    wait_idle(page)
+    page.locator(".st-key-image_source").get_by_text("Upload").click()
+    wait_idle(page)
+    chooser = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+    chooser.set_input_files(files=[{"name": "red.png", "mimeType": "image/png", "buffer": _png(40, 30)}])
+    wait_idle(page)
+    assert page.get_by_text("(30, 40, 3)").count() >= 1
+    chooser.set_input_files(files=[{"name": "essay.png", "mimeType": "image/png", "buffer": b"not an image"}])
+    wait_idle(page)
+    assert page.get_by_text("not an image we can read").count() >= 1
+    no_exception(page)
+    assert page.get_by_text("(30, 40, 3)").count() >= 1  # the previous image is kept
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Convolution").click()  # same session
+    wait_idle(page)
+    no_exception(page)
+    assert page.get_by_text("(30 + 2×0 − 3) / 1 + 1 = 28").count() >= 1
+
+
+def test_stride_changes_the_output_shape_and_animation_steps(app_url, page):
+    page.goto(f"{app_url}/convolution")
+    wait_idle(page)
+    assert page.get_by_text("→ 26").count() >= 1  # 28×28 digit, 3×3 kernel
+    slider = page.locator(".st-key-stride input[type='range']")
+    slider.focus()
+    slider.press("ArrowRight")
+    wait_idle(page)
+    assert page.get_by_text("(28 + 2×0 − 3) / 2 + 1 = 13.5").count() >= 1
+    assert page.get_by_text("→ 13").count() >= 1
+    # the browser-side animation: open it, move its slider one step, the window moves
+    page.get_by_text("Play the sliding window").click()
+    anim = page.locator(".st-key-conv_anim")
+    anim.locator(".slider-rail-rect, .slider-container").first.wait_for()
+    before = anim.locator(".slider-group text.slider-label").first.text_content()
+    anim.locator("rect.slider-rail-touch-rect").first.click(position={"x": 120, "y": 20})  # scrub
+    page.wait_for_timeout(500)
+    scrubbed = anim.locator(".slider-group text.slider-label").first.text_content()
+    assert scrubbed != before
+    anim.locator("g.updatemenu-button").first.click()  # ▶ play: frames advance in the browser
+    page.wait_for_timeout(1500)
+    assert anim.locator(".slider-group text.slider-label").first.text_content() != scrubbed
+    no_exception(page)

@@ -1,0 +1,158 @@
+"""Every page under AppTest: set widgets, assert on what is shown (shapes, formulas, arithmetic, errors)."""
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+from streamlit.testing.v1 import AppTest
+
+from playground import conv2d, samples
+from playground.kernels import KERNELS
+
+APP = "../app.py"
+
+
+def open_page(page: str, lang: str = "en", **state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = lang  # (the ?lang= URL binding is checked in the browser tests)
+    for k, v in state.items():
+        at.session_state[k] = v
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.code] + [c.value for c in at.caption]
+    parts += [w.value for w in at.warning] + [e.value for e in at.error] + [t.value for t in at.title]
+    return "\n".join(parts)
+
+
+def test_home_maps_the_cnn_with_shapes_and_links():
+    at = open_page("pages/home.py")
+    assert at.title[0].value == "Conv Playground"
+    body = texts(at)
+    assert "15,052,900" in body and "2,800" in body  # dense vs conv parameters, computed
+    assert len(at.get("plotly_chart")) == 1
+    ko = open_page("pages/home.py", lang="ko")
+    assert "특징 추출" in texts(ko) or "합성곱 신경망" in texts(ko)
+
+
+def test_image_page_samples_shapes_and_upload(tmp_path):
+    at = open_page("pages/image.py")
+    at.selectbox(key="sample").set_value("grid6").run()
+    assert "(6, 6, 1)" in texts(at)
+    np.testing.assert_array_equal(at.session_state["image"], samples.sample("grid6"))
+    at.selectbox(key="sample").set_value("astronaut").run()
+    assert "(512, 512, 3)" in texts(at)
+    assert len(at.tabs) == 3  # R, G, B pixel values
+    # upload: a real PNG becomes the shared image; a text file gets a sentence, and the image stays
+    at.segmented_control(key="image_source").set_value("upload").run()
+    buf = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, 200, 30)).save(buf, "PNG")
+    at.file_uploader(key="upload").set_value(("green.png", buf.getvalue(), "image/png")).run()
+    assert at.session_state["image"].shape == (30, 40, 3)
+    at.file_uploader(key="upload").set_value(("notes.png", b"just text", "image/png")).run()
+    assert any("not an image we can read" in e.value for e in at.error)
+    assert at.session_state["image"].shape == (30, 40, 3)
+    assert not at.exception
+
+
+def test_convolution_page_formula_arithmetic_and_errors():
+    grid = samples.sample("grid6")
+    at = open_page("pages/convolution.py", image=grid, image_label="grid6")
+    at.selectbox(key="kernel_preset").set_value("sobel_x").run()
+    body = texts(at)
+    assert "(6 + 2×0 − 3) / 1 + 1 = 4" in body
+    # the traced cell is the centre (2, 2); its arithmetic equals conv2d's value there
+    expected = conv2d(grid, KERNELS["sobel_x"].weights)[2, 2]
+    assert any(c.value.endswith(f"= {int(expected)}".replace("-", "−")) for c in at.code)
+    # step back one position: (2, 1)
+    at.button(key="conv_step_prev").click().run()
+    v = conv2d(grid, KERNELS["sobel_x"].weights)[2, 1]
+    assert "row 2, column 1" in texts(at) and any(c.value.endswith(f"= {int(v)}".replace("-", "−")) for c in at.code)
+    # a setting that does not fit: 6 wide, kernel 3, stride 2 -> 2.5
+    at.slider(key="stride").set_value(2).run()
+    assert "(6 + 2×0 − 3) / 2 + 1 = 2.5" in texts(at)
+    assert any("round down to 2" in w.value for w in at.warning)
+    # NaN in the kernel: a sentence, and the previous result stays
+    at.text_area(key="kernel_text").set_value("1 nan\n0 1").run()
+    assert any("no NaN" in e.value for e in at.error)
+    assert "(6 + 2×0 − 3) / 2 + 1 = 2.5" in texts(at)
+    # a kernel bigger than the padded input
+    at.text_area(key="kernel_text").set_value("\n".join(["1 1 1 1 1 1 1"] * 7)).run()
+    assert any("larger than the padded input (6×6)" in e.value for e in at.error)
+    # padding 'same' needs stride 1
+    at.text_area(key="kernel_text").set_value("0 1 0\n1 -4 1\n0 1 0").run()
+    at.radio(key="pad_kind").set_value("same").run()
+    assert any("stride 1" in e.value for e in at.error)
+    at.slider(key="stride").set_value(1).run()
+    assert not at.error and "→ **6**" in texts(at)
+    assert not at.exception
+
+
+def test_convolution_page_in_korean():
+    at = open_page("pages/convolution.py", lang="ko")
+    body = texts(at)
+    assert "출력 크기" in body and "스트라이드" in at.slider(key="stride").label
+
+
+def test_pooling_page_winner_and_experiments():
+    grid = samples.sample("grid6")
+    at = open_page("pages/pooling.py", image=grid, image_label="grid6")
+    body = texts(at)
+    assert "(6 + 2×0 − 2) / 2 + 1 = 3" in body
+    # centre cell (1, 1) of a 2×2/2 max pool: window rows 2-3, cols 2-3 of the grid
+    window = grid[2:4, 2:4]
+    assert any(c.value.startswith("max(") and c.value.endswith(f"= {window.max()}") for c in at.code)
+    assert "winning pixel" in body
+    at.selectbox(key="pool_mode").set_value("avg").run()
+    assert any(c.value.endswith(f"/ 4 = {window.mean():g}") for c in at.code)
+    at.selectbox(key="pool_mode").set_value("global_max").run()
+    assert any(c.value.endswith(f"= {grid.max()}") for c in at.code)
+    assert len(at.metric) == 3
+    at.selectbox(key="pool_mode").set_value("max").run()
+    at.slider(key="pool_k").set_value(1).run()
+    at.slider(key="pool_p").set_value(1).run()  # padding 1 > half of window 1
+    assert any("half the window" in e.value for e in at.error)
+    assert not at.exception
+
+
+def test_channels_page_depth_equals_filters_and_layer_shapes():
+    img = np.zeros((32, 32, 3), np.uint8)
+    img[8:24, 8:24, 0] = 255
+    at = open_page("pages/channels.py", image=img, image_label="red square")
+    at.slider(key="n_filters").set_value(6).run()
+    body = texts(at)
+    assert "(H, W, C) = **(30, 30, 6)**" in body
+    at.radio(key="ch_pool").set_value(2).run()
+    assert "(H, W, C) = **(15, 15, 6)**" in texts(at)
+    # LeNet-like stack: 32×32×3 -> 28×28×6 -> 24×24×10 with 5×5 kernels
+    at.slider(key="n_layers").set_value(2).run()
+    assert "`32×32×3` → `28×28×6` → `24×24×10`" in texts(at)
+    assert "**9×9**" in texts(at)  # two 5×5 convs see 9×9 input pixels
+    assert not at.exception
+
+
+@pytest.mark.parametrize("param, value", [("stride", "0"), ("stride", "abc"), ("pad_mode", "<script>"),
+                                          ("bias", "nan"), ("dilation", "99999999999999999999")])
+def test_tampered_link_values_are_refused_with_a_sentence(param, value):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params[param] = value
+    at.switch_page("pages/convolution.py").run()  # the link opens this page first
+    assert not at.exception
+    assert any(f"{param}=" in w.value and "not allowed" in w.value for w in at.warning)
+    assert at.slider(key="stride").value == 1 and at.selectbox(key="pad_mode").value == "zeros"
+    assert "(28 + 2×0 − 3) / 1 + 1 = 26" in texts(at)
+
+
+def test_link_values_set_the_page():
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in {"lang": "ko", "stride": "2", "pad_mode": "reflect", "pad": "1", "kernel_preset": "laplacian"}.items():
+        at.query_params[k] = v
+    at.switch_page("pages/convolution.py").run()
+    assert at.slider(key="stride").value == 2 and at.selectbox(key="pad_mode").value == "reflect"
+    assert "(28 + 2×1 − 3) / 2 + 1 = 14.5" in texts(at) and "출력 크기" in texts(at)
+    assert at.text_area(key="kernel_text").value == "0 1 0\n1 -4 1\n0 1 0"
