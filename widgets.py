@@ -232,8 +232,17 @@ def show_map(a: np.ndarray, title: str, *, key: str, rects: list[tuple] = (), ma
         event = st.plotly_chart(fig, key=key, on_select="rerun" if clickable else "ignore",
                                 selection_mode="points", config={"displayModeBar": False})
         return clicked_cell(event) if clickable else None
-    st.image(figures.raster(a, signed=signed, zrange=zrange, rects=rects), caption=title, output_format="PNG")
+    # A big map is shown at most DISPLAY_SIDE px wide in its column anyway: thin it for display (exact
+    # values stay in the heatmaps and traces), and send JPEG: a 512² PNG costs ~50 ms to encode.
+    step = max(1, -(-max(a.shape) // DISPLAY_SIDE))
+    if step > 1:
+        a = a[::step, ::step]
+        rects = [(t // step, l // step, b // step, r // step, c) for t, l, b, r, c in rects]
+    st.image(figures.raster(a, signed=signed, zrange=zrange, rects=rects), caption=title, output_format="JPEG")
     return None
+
+
+DISPLAY_SIDE = 320
 
 
 def size_formulas(size_h, size_w) -> None:

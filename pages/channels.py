@@ -7,6 +7,8 @@ from playground.kernels import rgb_filters
 from playground.lessons import channel_lesson, stack_lesson
 from widgets import T, current_image, image_caption, int_in, keep_last, link, one_of, show_map
 
+# Pure, so cached: a learner toggling a setting back and forth gets the result back at once.
+cached_channel_lesson = st.cache_data(channel_lesson, max_entries=8, ttl=900, show_spinner=False)
 st.title(T("channels_title"))
 image_caption()
 _, img = current_image()
@@ -22,7 +24,7 @@ bias = c.number_input(T("bias"), -255.0, 255.0, 0.0, step=1.0, key="ch_bias")
 pool = d.radio(T("pool_after"), [1, 2], key="ch_pool", horizontal=True,
                format_func=lambda p: T("pool_none") if p == 1 else "2×2 max")
 
-lesson = keep_last("channels", lambda: channel_lesson(img, rgb_filters(n_filters, size), bias=bias, pool=pool))
+lesson = keep_last("channels", lambda: cached_channel_lesson(img, rgb_filters(n_filters, size), bias=bias, pool=pool))
 if lesson is None:
     st.stop()
 

@@ -6,6 +6,10 @@ from playground import figures
 from playground.lessons import conv_lesson
 from widgets import T, current_image, float_in, go_to_cell, int_in, link, one_of, image_caption, keep_last, kernel_editor, show_map, size_formulas, step_controls
 
+animation = st.cache_data(figures.conv_animation_cached, max_entries=32)  # same crop -> same frames
+
+# Pure, so cached: a learner toggling a setting back and forth gets the result back at once.
+cached_conv_lesson = st.cache_data(conv_lesson, max_entries=8, ttl=900, show_spinner=False)
 st.title(T("conv_title"))
 image_caption()
 _, img = current_image()
@@ -37,19 +41,15 @@ padding = amount if pad_kind == "number" else pad_kind
 settings = dict(stride=stride, padding=padding, dilation=dilation, padding_mode=mode, bias=bias,
                 activation=activation)
 
-cell = st.session_state.get("conv_cell", (0, 0))
-lesson = keep_last("conv", lambda: conv_lesson(img, kernel, at=cell, **settings))
+lesson = keep_last("conv", lambda: cached_conv_lesson(img, kernel, **settings))
 if lesson is None:
     st.stop()
 size_formulas(lesson.size_h, lesson.size_w)
 
 st.subheader(T("step_title"))
 OH, OW = lesson.output.shape
-i, j = step_controls(OH, OW, key="conv_step")
-if (i, j) != tuple(lesson.at):  # the slider moved: recompute only the trace
-    lesson = conv_lesson(img, lesson.kernel, at=(i, j), **settings)
-st.session_state["conv_cell"] = lesson.at
-tr = lesson.trace
+at = step_controls(OH, OW, key="conv_step")
+tr = lesson.trace_at(at)
 r0, c0 = tr.origin
 span_h, span_w = tr.rows[-1] - r0, tr.cols[-1] - c0
 cols = st.columns(3)
@@ -58,35 +58,36 @@ with cols[0]:
              rects=[(r0, c0, r0 + span_h, c0 + span_w, figures.WINDOW)])
 with cols[1]:
     clicked = show_map(lesson.output, T("feature_map"), key="conv_out", clickable=True,
-                       rects=[(*lesson.at, *lesson.at, figures.RESULT)])
-    if clicked and clicked != tuple(lesson.at):
+                       rects=[(*at, *at, figures.RESULT)])
+    if clicked and clicked != tuple(at):
         go_to_cell("conv_step", *clicked, OW)
 with cols[2]:
-    show_map(lesson.activated, T("after_activation", act=T(f"act_{activation}")), key="conv_act")
+    if activation == "none":
+        st.caption(T("no_activation"))
+    else:
+        show_map(lesson.activated, T("after_activation", act=T(f"act_{activation}")), key="conv_act")
 
-st.markdown(T("cell_value", i=lesson.at[0], j=lesson.at[1]))
-w1, w2, w3 = st.columns(3)
-with w1:
-    show_map(tr.window[0], T("window"), key="conv_window", marks=tr.pad_mask)
-with w2:
-    show_map(tr.kernel[0], "× " + T("kernel"), key="conv_kernel", signed=True)
-with w3:
-    show_map(tr.products[0], "= " + T("products"), key="conv_products", signed=True)
+st.markdown(T("cell_value", i=at[0], j=at[1]))
+st.plotly_chart(figures.heatmap_row([tr.window[0], tr.kernel[0], tr.products[0]],
+                                    [T("window"), "× " + T("kernel"), "= " + T("products")],
+                                    signed=[None, True, True], marks=[tr.pad_mask, None, None]),
+                key="conv_trace", config={"displayModeBar": False})
 st.code(tr.formula, language=None, wrap_lines=True)
 if tr.pad_mask.any():
     st.caption(T("window_reads_padding", n=int(tr.pad_mask.sum())))
 
-with st.expander(T("animation_title"), expanded=False):
+if st.toggle(T("animation_title"), key="conv_play"):  # built only when asked for (~50 ms of Plotly frames)
     st.caption(T("animation_help"))
-    st.plotly_chart(figures.conv_animation(lesson.padded, lesson.kernel, lesson.output, stride=stride,
-                                           dilation=dilation, title_in=T("input_padded"),
-                                           title_out=T("feature_map")), key="conv_anim")
+    st.plotly_chart(animation(lesson.padded[:16, :16], lesson.kernel, lesson.output[:16, :16], stride, dilation,
+                              T("input_padded"), T("feature_map")), key="conv_anim")
 
 st.subheader(T("coverage_title"))
 st.caption(T("coverage_help", n=lesson.never_seen))
-c1, c2 = st.columns(2)
-with c1:
-    show_map(lesson.coverage, T("coverage_with"), key="cov_pad", signed=False, zrange=(0, lesson.coverage.max()))
-with c2:
-    show_map(lesson.coverage_unpadded, T("coverage_without"), key="cov_nopad", signed=False,
-             zrange=(0, lesson.coverage.max()))
+corner = 24  # edge effects live at the border: show the top-left corner, cell by cell
+if max(lesson.coverage.shape) > corner:
+    st.caption(T("coverage_corner", n=corner))
+top = max(float(lesson.coverage.max()), 1.0)
+st.plotly_chart(figures.heatmap_row([lesson.coverage[:corner, :corner], lesson.coverage_unpadded[:corner, :corner]],
+                                    [T("coverage_with"), T("coverage_without")], signed=[False, False],
+                                    zranges=[(0, top), (0, top)], height=360),
+                key="conv_coverage", config={"displayModeBar": False})

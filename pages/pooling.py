@@ -6,6 +6,8 @@ from playground import figures
 from playground.lessons import pool_lesson
 from widgets import T, current_image, go_to_cell, int_in, link, one_of, image_caption, keep_last, show_map, size_formulas, step_controls
 
+# Pure, so cached: a learner toggling a setting back and forth gets the result back at once.
+cached_pool_lesson = st.cache_data(pool_lesson, max_entries=8, ttl=900, show_spinner=False)
 st.title(T("pool_title"))
 image_caption()
 _, img = current_image()
@@ -24,8 +26,7 @@ padding = c.slider(T("padding_amount"), 0, 2, 0, key="pool_p", disabled=is_globa
 noise = c.slider(T("noise_level"), 0, 80, 20, key="pool_noise")
 
 settings = dict(kernel_size=window, stride=stride, padding=padding, mode=mode, noise=float(noise))
-cell = st.session_state.get("pool_cell", (0, 0))
-lesson = keep_last("pool", lambda: pool_lesson(img, at=cell, **settings))
+lesson = keep_last("pool", lambda: cached_pool_lesson(img, **settings))
 if lesson is None:
     st.stop()
 if not is_global:
@@ -33,11 +34,8 @@ if not is_global:
 
 st.subheader(T("step_title"))
 OH, OW = lesson.output.shape
-i, j = step_controls(OH, OW, key="pool_step")
-if (i, j) != tuple(lesson.at):
-    lesson = pool_lesson(img, at=(i, j), **settings)
-st.session_state["pool_cell"] = lesson.at
-tr = lesson.trace
+at = step_controls(OH, OW, key="pool_step")
+tr = lesson.trace_at(at)
 kh, kw = tr.window.shape
 r0, c0 = tr.origin[0] - (0 if is_global else padding), tr.origin[1] - (0 if is_global else padding)
 left, right = st.columns(2)
@@ -48,10 +46,10 @@ with left:
     show_map(lesson.image, T("input"), key="pool_in", rects=rects)
 with right:
     clicked = show_map(lesson.output, T("pooled"), key="pool_out", clickable=True,
-                       rects=[(*lesson.at, *lesson.at, figures.RESULT)])
-    if clicked and clicked != tuple(lesson.at):
+                       rects=[(*at, *at, figures.RESULT)])
+    if clicked and clicked != tuple(at):
         go_to_cell("pool_step", *clicked, OW)
-st.markdown(T("cell_value", i=lesson.at[0], j=lesson.at[1]))
+st.markdown(T("cell_value", i=at[0], j=at[1]))
 st.code(tr.formula, language=None, wrap_lines=True)
 if tr.winner is not None:
     st.caption(T("winner", r=tr.origin[0] + tr.winner[0], c=tr.origin[1] + tr.winner[1]))

@@ -39,60 +39,102 @@ def _cell_text(a: np.ndarray) -> list[list[str]]:
 def heatmap(a: np.ndarray, *, title: str = "", signed: bool | None = None, rects: list[tuple] = (),
             marks: np.ndarray | None = None, height: int = 320, zrange: tuple[float, float] | None = None,
             clickable: bool = False) -> go.Figure:
-    """A 2-D grid as a heatmap; rects are (top, left, bottom, right, colour) outlines in cell units."""
+    """A 2-D grid as a heatmap; rects are (top, left, bottom, right, colour) outlines in cell units.
+
+    Built as one dict and validated once: a figure assembled with update_* calls costs ~10× more,
+    and pages draw several per interaction.
+    """
     a = np.asarray(a, dtype=np.float64)
     H, W = a.shape
     signed = bool(a.min() < 0) if signed is None else signed
     lim = float(np.abs(a).max()) or 1.0
     if zrange is None:
         zrange = (-lim, lim) if signed else _unsigned_range(a)
-    fig = go.Figure(go.Heatmap(
-        z=a, colorscale=SIGNED if signed else GRAY, zmin=zrange[0], zmax=zrange[1], showscale=False,
-        text=_cell_text(a) if max(H, W) <= TEXT_MAX else None, texttemplate="%{text}" if max(H, W) <= TEXT_MAX else None,
-        textfont={"size": 12}, hovertemplate="row %{y}, col %{x}: %{z:.3f}<extra></extra>", xgap=1, ygap=1))
+    with_text = max(H, W) <= TEXT_MAX
+    data = [{"type": "heatmap", "z": a.tolist(), "colorscale": SIGNED if signed else GRAY, "zmin": zrange[0],
+             "zmax": zrange[1], "showscale": False, "xgap": 1, "ygap": 1,
+             "hovertemplate": "row %{y}, col %{x}: %{z:.3f}<extra></extra>",
+             **({"text": _cell_text(a), "texttemplate": "%{text}", "textfont": {"size": 12}} if with_text else {})}]
     if clickable:  # one invisible square per cell centre: clicks on it come back as points
         yy, xx = np.mgrid[:H, :W]
-        fig.add_trace(go.Scatter(x=xx.ravel(), y=yy.ravel(), mode="markers", hoverinfo="skip",
-                                 marker={"symbol": "square", "size": max(6, 300 // max(H, W)), "opacity": 0},
-                                 showlegend=False))
-    if marks is not None:  # e.g. padding cells: hatched look with a dot
+        data.append({"type": "scatter", "x": xx.ravel().tolist(), "y": yy.ravel().tolist(), "mode": "markers",
+                     "hoverinfo": "skip", "showlegend": False,
+                     "marker": {"symbol": "square", "size": max(6, 300 // max(H, W)), "opacity": 0}})
+    if marks is not None and np.any(marks):  # e.g. cells that are padding
         ys, xs = np.nonzero(marks)
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers", hoverinfo="skip", showlegend=False,
-                                 marker={"symbol": "x-thin", "size": 6, "line": {"width": 1, "color": "#999"}}))
-    for top, left, bottom, right, colour in rects:
-        fig.add_shape(type="rect", x0=left - 0.5, x1=right + 0.5, y0=top - 0.5, y1=bottom + 0.5,
-                      line={"color": colour, "width": 3})
-    tick = {"dtick": 1} if max(H, W) <= TEXT_MAX else {}
-    fig.update_yaxes(autorange="reversed", scaleanchor="x", constrain="domain", showgrid=False, zeroline=False, **tick)
-    fig.update_xaxes(side="top", showgrid=False, zeroline=False, constrain="domain", **tick)
-    fig.update_layout(title={"text": title, "font": {"size": 14}}, height=height,
-                      margin={"l": 10, "r": 10, "t": 50 if title else 30, "b": 10}, clickmode="event+select",
-                      dragmode=False)
-    return fig
+        data.append({"type": "scatter", "x": xs.tolist(), "y": ys.tolist(), "mode": "markers", "hoverinfo": "skip",
+                     "showlegend": False, "marker": {"symbol": "x-thin", "size": 8,
+                                                     "line": {"width": 1, "color": "#999"}}})
+    shapes = [{"type": "rect", "x0": left - 0.5, "x1": right + 0.5, "y0": top - 0.5, "y1": bottom + 0.5,
+               "line": {"color": colour, "width": 3}} for top, left, bottom, right, colour in rects]
+    tick = {"dtick": 1} if with_text else {}
+    layout = {"title": {"text": title, "font": {"size": 14}}, "height": height, "shapes": shapes,
+              "margin": {"l": 10, "r": 10, "t": 50 if title else 30, "b": 10}, "clickmode": "event+select",
+              "dragmode": False,
+              "yaxis": {"autorange": "reversed", "scaleanchor": "x", "constrain": "domain", "showgrid": False,
+                        "zeroline": False, **tick},
+              "xaxis": {"side": "top", "showgrid": False, "zeroline": False, "constrain": "domain", **tick}}
+    return go.Figure({"data": data, "layout": layout})
+
+
+def heatmap_row(grids: list[np.ndarray], titles: list[str], *, signed: list[bool | None] | None = None,
+                zranges: list[tuple[float, float] | None] | None = None, height: int = 300,
+                marks: list[np.ndarray | None] | None = None) -> go.Figure:
+    """Several small grids side by side in ONE figure (one chart to redraw instead of several)."""
+    n = len(grids)
+    signed = signed or [None] * n
+    zranges = zranges or [None] * n
+    marks = marks or [None] * n
+    data, layout, gap = [], {"height": height, "margin": {"l": 10, "r": 10, "t": 75, "b": 10}, "dragmode": False,
+                             "annotations": []}, 0.06
+    width = (1 - gap * (n - 1)) / n
+    for k, (a, title) in enumerate(zip(grids, titles)):
+        single = heatmap(a, signed=signed[k], zrange=zranges[k], marks=marks[k])
+        suffix = "" if k == 0 else str(k + 1)
+        for trace in single.data:
+            data.append(trace.update(xaxis=f"x{suffix}", yaxis=f"y{suffix}"))
+        x0 = k * (width + gap)
+        xa, ya = single.layout.xaxis.to_plotly_json(), single.layout.yaxis.to_plotly_json()
+        layout[f"xaxis{suffix}"] = {**xa, "domain": [x0, x0 + width], "anchor": f"y{suffix}"}
+        layout[f"yaxis{suffix}"] = {**ya, "scaleanchor": f"x{suffix}", "anchor": f"x{suffix}"}
+        layout["annotations"].append({"text": f"<b>{title}</b>", "x": x0 + width / 2, "y": 1.0, "yshift": 42, "xref": "paper",
+                                      "yref": "paper", "showarrow": False, "font": {"size": 13}})
+    return go.Figure({"data": data, "layout": layout})
+
+
+def _signed_lut() -> np.ndarray:
+    """(256, 3) uint8: index 0 = most negative (blue), 128 ≈ zero (white), 255 = most positive (red)."""
+    t = np.linspace(-1, 1, 256)
+    pos, neg = np.clip(t, 0, 1), np.clip(-t, 0, 1)
+    rgb = np.stack([1 - neg * 0.85, 1 - (pos + neg) * 0.8, 1 - pos * 0.85], axis=-1)
+    return (rgb * 255).round().astype(np.uint8)
+
+
+SIGNED_LUT = _signed_lut()
 
 
 def raster(a: np.ndarray, *, signed: bool | None = None, upscale_to: int = 256,
            zrange: tuple[float, float] | None = None, rects: list[tuple] = ()) -> np.ndarray:
-    """A map as an RGB uint8 picture: gray for 0..255 data, blue–white–red around 0 for signed data."""
-    a = np.asarray(a, dtype=np.float64)
+    """A map as a picture: gray (H, W) uint8 for 0..255 data, blue–white–red (H, W, 3) around 0 for signed data."""
+    a = np.asarray(a, dtype=np.float32)  # float32 halves the memory traffic of a 512² map
     signed = bool(a.min() < 0) if signed is None else signed
     if signed:
-        t = a / (np.abs(a).max() or 1.0)  # -1..1
-        pos, neg = np.clip(t, 0, 1), np.clip(-t, 0, 1)
-        rgb = np.stack([1 - neg * 0.85, 1 - (pos + neg) * 0.8, 1 - pos * 0.85], axis=-1)  # white at 0
-        img = (rgb * 255).round().astype(np.uint8)
+        lim = float(np.abs(a).max()) or 1.0
+        q = np.clip(a * (127.5 / lim) + 127.5, 0, 255).astype(np.uint8)
+        img = SIGNED_LUT[q]  # a table look-up per pixel
     else:
         lo, hi = zrange if zrange is not None else _unsigned_range(a)
-        g = np.clip((a - lo) / ((hi - lo) or 1.0) * 255, 0, 255).round().astype(np.uint8)
-        img = np.repeat(g[..., None], 3, axis=2)
+        img = np.clip((a - lo) * (255.0 / ((hi - lo) or 1.0)), 0, 255).astype(np.uint8)
     n = max(1, upscale_to // max(a.shape))  # small maps get crisp big pixels instead of browser blur
-    img = np.repeat(np.repeat(img, n, axis=0), n, axis=1) if n > 1 else img
+    if n > 1:
+        img = np.repeat(np.repeat(img, n, axis=0), n, axis=1)
+    if rects and img.ndim == 2:
+        img = np.repeat(img[..., None], 3, axis=2)
     for top, left, bottom, right, colour in rects:  # outlines, 2 px wide, in upscaled pixels
         rgb = [int(colour[k: k + 2], 16) for k in (1, 3, 5)]
         y0, x0 = max(top * n, 0), max(left * n, 0)
         y1, x1 = min((bottom + 1) * n, img.shape[0]) - 1, min((right + 1) * n, img.shape[1]) - 1
         w = max(1, min(2, (y1 - y0) // 2, (x1 - x0) // 2))
-        img = img.copy() if not img.flags.writeable else img
         img[y0: y0 + w, x0: x1 + 1] = rgb
         img[y1 - w + 1: y1 + 1, x0: x1 + 1] = rgb
         img[y0: y1 + 1, x0: x0 + w] = rgb
@@ -165,26 +207,33 @@ def conv_animation(padded: np.ndarray, kernel: np.ndarray, output: np.ndarray, *
     return fig
 
 
+def conv_animation_cached(padded: np.ndarray, kernel: np.ndarray, output: np.ndarray, stride: int, dilation: int,
+                          title_in: str, title_out: str) -> go.Figure:
+    """conv_animation with positional arguments only (for st.cache_data)."""
+    return conv_animation(padded, kernel, output, stride=stride, dilation=dilation, title_in=title_in,
+                          title_out=title_out)
+
+
 def stack_3d(maps: np.ndarray, *, max_side: int = 48, title: str = "") -> go.Figure:
     """Feature maps (C, H, W) drawn as a 3-D stack of planes, one per channel (depth = C)."""
     C, H, W = maps.shape
     step = max(1, int(np.ceil(max(H, W) / max_side)))
     small = maps[:, ::step, ::step]  # a 3-D view needs no more than ~48×48 per plane
     h, w = small.shape[1:]
-    yy, xx = np.mgrid[:h, :w]
-    fig = go.Figure()
-    for c in range(C):
-        m = small[c]
-        m = (m - m.min()) / ((m.max() - m.min()) or 1.0)
-        fig.add_trace(go.Surface(x=xx, y=yy, z=np.full((h, w), c * 1.0), surfacecolor=m, colorscale="Viridis",
-                                 cmin=0, cmax=1, showscale=False, opacity=0.92, hoverinfo="skip", name=f"{c}"))
-    fig.update_layout(title=title, height=420, margin={"l": 0, "r": 0, "t": 40, "b": 0}, scene={
-        "xaxis": {"title": "W", "showticklabels": False}, "yaxis": {"title": "H", "showticklabels": False,
-                                                                    "autorange": "reversed"},
-        "zaxis": {"title": "C", "dtick": 1}, "aspectmode": "manual",
+    lo = small.min(axis=(1, 2), keepdims=True)
+    span = small.max(axis=(1, 2), keepdims=True) - lo
+    norm = (small - lo) / np.where(span == 0, 1, span)  # each plane 0..1
+    xs, ys = np.arange(w).tolist(), np.arange(h).tolist()
+    data = [{"type": "surface", "x": xs, "y": ys, "z": np.full((h, w), float(c)).tolist(),
+             "surfacecolor": norm[c].round(3).tolist(), "colorscale": "Viridis", "cmin": 0, "cmax": 1,
+             "showscale": False, "opacity": 0.92, "hoverinfo": "skip", "name": str(c)} for c in range(C)]
+    layout = {"title": {"text": title}, "height": 420, "margin": {"l": 0, "r": 0, "t": 40, "b": 0}, "scene": {
+        "xaxis": {"title": {"text": "W"}, "showticklabels": False},
+        "yaxis": {"title": {"text": "H"}, "showticklabels": False, "autorange": "reversed"},
+        "zaxis": {"title": {"text": "C"}, "dtick": 1}, "aspectmode": "manual",
         "aspectratio": {"x": 1, "y": 1, "z": min(2.0, 0.25 + 0.12 * C)},
-        "camera": {"eye": {"x": 1.6, "y": -1.6, "z": 0.9}}})
-    return fig
+        "camera": {"eye": {"x": 1.6, "y": -1.6, "z": 0.9}}}}
+    return go.Figure({"data": data, "layout": layout})
 
 
 def shape_flow(labels: list[str], shapes: list[tuple[int, ...]], *, height: int = 280,
@@ -193,31 +242,27 @@ def shape_flow(labels: list[str], shapes: list[tuple[int, ...]], *, height: int 
 
     groups: (title, first box, last box) brackets drawn above, e.g. feature extraction / classification.
     """
-    fig = go.Figure()
+    boxes, notes, spans = [], [], []
     x = 0.0
-    spans = []
     for label, shape in zip(labels, shapes):
         if len(shape) == 3:
-            h, c = shape[0], shape[2]
-            box_h, box_w = 1 + np.log2(max(h, 1)), 0.6 + 0.6 * np.log2(max(c, 1))
-            text = f"{shape[0]}×{shape[1]}×{shape[2]}"
+            box_h, box_w = 1 + np.log2(max(shape[0], 1)), 0.6 + 0.6 * np.log2(max(shape[2], 1))
+            text, fill, line = f"{shape[0]}×{shape[1]}×{shape[2]}", "#d6e4ff", "#3b6fd4"
         else:
             box_h, box_w = 1 + np.log2(max(shape[0], 1)), 0.5
-            text = f"{shape[0]}"
-        colour = "#d6e4ff" if len(shape) == 3 else "#ffe7ba"
-        fig.add_shape(type="rect", x0=x, x1=x + box_w, y0=-box_h / 2, y1=box_h / 2, fillcolor=colour,
-                      line={"color": "#3b6fd4" if len(shape) == 3 else "#d48806"})
-        fig.add_annotation(x=x + box_w / 2, y=-box_h / 2 - 0.6, text=f"<b>{label}</b><br>{text}", showarrow=False,
-                           font={"size": 11}, yanchor="top")
+            text, fill, line = f"{shape[0]}", "#ffe7ba", "#d48806"
+        boxes.append({"type": "rect", "x0": x, "x1": x + box_w, "y0": -box_h / 2, "y1": box_h / 2,
+                      "fillcolor": fill, "line": {"color": line}})
+        notes.append({"x": x + box_w / 2, "y": -box_h / 2 - 0.6, "text": f"<b>{label}</b><br>{text}",
+                      "showarrow": False, "font": {"size": 11}, "yanchor": "top"})
         spans.append((x, x + box_w))
         x += box_w + 1.2
     for title, first, last in groups:
         x0, x1 = spans[first][0], spans[last][1]
-        fig.add_shape(type="line", x0=x0, x1=x1, y0=7.2, y1=7.2, line={"color": "#888", "width": 2})
-        fig.add_annotation(x=(x0 + x1) / 2, y=7.4, text=f"<b>{title}</b>", showarrow=False, yanchor="bottom",
-                           font={"size": 13})
-    fig.update_xaxes(visible=False, range=[-0.5, x])
-    fig.update_yaxes(visible=False, range=[-12, 10])
-    fig.update_layout(height=height, margin={"l": 0, "r": 0, "t": 10, "b": 0}, plot_bgcolor="rgba(0,0,0,0)",
-                      dragmode=False)
-    return fig
+        boxes.append({"type": "line", "x0": x0, "x1": x1, "y0": 7.2, "y1": 7.2, "line": {"color": "#888", "width": 2}})
+        notes.append({"x": (x0 + x1) / 2, "y": 7.4, "text": f"<b>{title}</b>", "showarrow": False,
+                      "yanchor": "bottom", "font": {"size": 13}})
+    layout = {"shapes": boxes, "annotations": notes, "height": height, "dragmode": False,
+              "margin": {"l": 0, "r": 0, "t": 10, "b": 0}, "plot_bgcolor": "rgba(0,0,0,0)",
+              "xaxis": {"visible": False, "range": [-0.5, x]}, "yaxis": {"visible": False, "range": [-12, 10]}}
+    return go.Figure({"data": [], "layout": layout})

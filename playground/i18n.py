@@ -152,6 +152,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "less than centre ones. Pixels never used now: {n}.",
                       "각 칸은 그 픽셀을 읽는 창의 수입니다. 패딩이 없으면 가장자리 픽셀이 가운데보다 덜 쓰입니다. 지금 한 번도 "
                       "쓰이지 않는 픽셀: {n}개."),
+    "coverage_corner": ("The top-left {n}×{n} corner, where the border effects are.",
+                        "가장자리 효과가 보이는 왼쪽 위 {n}×{n} 구석입니다."),
+    "no_activation": ("No activation function: the feature map is the output. Choose ReLU to see negatives set to 0.",
+                      "활성화 함수가 없으면 특징 맵이 곧 출력입니다. ReLU를 고르면 음수가 0이 되는 것을 볼 수 있습니다."),
     "coverage_with": ("With these settings", "지금 설정"),
     "coverage_without": ("Without padding", "패딩 없이"),
     # pooling page

@@ -57,14 +57,18 @@ class ConvLesson:
     coverage: np.ndarray  # (H, W) windows per pixel with this padding
     coverage_unpadded: np.ndarray  # (H, W) the same without padding
     never_seen: int  # pixels no window reads (the dropped remainder when a setting does not fit)
-    at: tuple[int, int]
-    trace: ConvTrace
+    bias: float
+    settings: dict  # stride, padding, dilation, padding_mode
+
+    def trace_at(self, at: tuple[int, int]) -> ConvTrace:
+        """The arithmetic of output cell `at` (clamped into the output)."""
+        return trace_conv(self.image, self.kernel, self.bias, at=_at(at, self.output.shape), **self.settings)
 
 
 def conv_lesson(image: np.ndarray, kernel: np.ndarray, *, stride: int = 1, padding: int | str = 0,
-                dilation: int = 1, padding_mode: str = "zeros", bias: float = 0.0, activation: str = "none",
-                at: tuple[int, int] = (0, 0)) -> ConvLesson:
-    """One kernel over the gray image, with everything the Convolution page draws."""
+                dilation: int = 1, padding_mode: str = "zeros", bias: float = 0.0,
+                activation: str = "none") -> ConvLesson:
+    """One kernel over the gray image, with everything the Convolution page draws (trace_at for one cell)."""
     gray = to_gray(image)  # (H, W)
     kernel = np.asarray(kernel, dtype=np.float64)
     if not np.isfinite(kernel).all():
@@ -86,15 +90,14 @@ def conv_lesson(image: np.ndarray, kernel: np.ndarray, *, stride: int = 1, paddi
     cov = coverage_padded((H, W), (kh, kw), (stride, stride), s.pads, (dilation, dilation))
     cov0 = coverage((H, W), (kh, kw), stride=stride, padding=0, dilation=dilation) if _fits_unpadded(
         H, W, kh, kw, dilation) else np.zeros((H, W), np.int64)
-    at = _at(at, output.shape)
     total_pad_h, total_pad_w = s.pads[0] + s.pads[1], s.pads[2] + s.pads[3]
     return ConvLesson(
         image=gray, padded=s.padded()[0], pads=s.pads, kernel=kernel, output=output, activated=activated,
         size_h=output_size(H, kh, stride, total_pad_h // 2, dilation) if total_pad_h % 2 == 0
         else _same_size(H), size_w=output_size(W, kw, stride, total_pad_w // 2, dilation)
         if total_pad_w % 2 == 0 else _same_size(W),
-        coverage=cov, coverage_unpadded=cov0, never_seen=int((cov == 0).sum()), at=at,
-        trace=trace_conv(gray, kernel, bias, at=at, **kw_args))
+        coverage=cov, coverage_unpadded=cov0, never_seen=int((cov == 0).sum()), bias=float(bias),
+        settings=kw_args)
 
 
 def _fits_unpadded(H: int, W: int, kh: int, kw: int, d: int) -> bool:
@@ -114,15 +117,20 @@ class PoolLesson:
     output: np.ndarray  # (OH, OW), or (1, 1) for global pooling
     size_h: OutputSize
     size_w: OutputSize
-    at: tuple[int, int]
-    trace: PoolTrace
     shifted_change: float  # mean |pool(x) − pool(x shifted 1 px)| / mean |x − x shifted|
     noise_max: float  # mean |pool(x + noise) − pool(x)| for max pooling
     noise_avg: float  # the same for average pooling
+    settings: dict  # kernel_size, stride, padding, mode as pool2d takes them
+
+    def trace_at(self, at: tuple[int, int]) -> PoolTrace:
+        """Which pixel won (or the average) for output cell `at` (clamped into the output)."""
+        ks = self.settings["kernel_size"]
+        return trace_pool(self.image, ks, at=_at(at, self.output.shape),
+                          **{k: v for k, v in self.settings.items() if k != "kernel_size"})
 
 
 def pool_lesson(image: np.ndarray, *, kernel_size: int = 2, stride: int | None = None, padding: int = 0,
-                mode: str = "max", at: tuple[int, int] = (0, 0), noise: float = 20.0, seed: int = 0) -> PoolLesson:
+                mode: str = "max", noise: float = 20.0, seed: int = 0) -> PoolLesson:
     """Pooling of the gray image with the page's settings, plus the shift and noise experiments."""
     gray = to_gray(image).astype(np.float64)
     H, W = gray.shape
@@ -140,8 +148,6 @@ def pool_lesson(image: np.ndarray, *, kernel_size: int = 2, stride: int | None =
     _check_fits(H, W, kernel[0], kernel[1], 1, padding, padding)
     st = (stride, stride)
     output = pool2d(gray, kernel, stride=st, padding=padding, mode=mode)
-    at = _at(at, output.shape)
-    trace = trace_pool(gray, kernel, at=at, stride=st, padding=padding, mode=mode)
 
     def pooled(x: np.ndarray, m: str) -> np.ndarray:
         return pool2d(x, kernel, stride=st, padding=padding, mode=m)
@@ -152,10 +158,11 @@ def pool_lesson(image: np.ndarray, *, kernel_size: int = 2, stride: int | None =
     noisy = gray + np.random.default_rng(seed).normal(0, noise, gray.shape)
     return PoolLesson(
         image=gray, output=output, size_h=output_size(H, kernel[0], stride, padding),
-        size_w=output_size(W, kernel[1], stride, padding), at=at, trace=trace,
+        size_w=output_size(W, kernel[1], stride, padding),
         shifted_change=float(np.abs(output - pooled(shifted, mode)).mean() / base_change),
         noise_max=float(np.abs(pooled(noisy, "max") - pooled(gray, "max")).mean()),
-        noise_avg=float(np.abs(pooled(noisy, "avg") - pooled(gray, "avg")).mean()))
+        noise_avg=float(np.abs(pooled(noisy, "avg") - pooled(gray, "avg")).mean()),
+        settings=dict(kernel_size=kernel, stride=st, padding=padding, mode=mode))
 
 
 @dataclass(frozen=True)
@@ -184,7 +191,10 @@ def channel_lesson(image: np.ndarray, filters: np.ndarray, *, bias: float = 0.0,
     k = filters.shape[-1]
     _check_fits(H, W, k, k, 1, padding, padding)
     kw = dict(stride=stride, padding=padding)
-    partial = np.stack([conv2d(x[c], filters[0, c], **kw) for c in range(3)])  # (3, OH, OW)
+    # filter 0's kernel c over channel c alone: one conv whose weight is block-diagonal, (3, 3, k, k)
+    diagonal = np.zeros((3, 3, k, k))
+    diagonal[np.arange(3), np.arange(3)] = filters[0]
+    partial = conv2d(x, diagonal, **kw)  # (3, OH, OW)
     maps = conv2d(x, filters, np.full(len(filters), bias), **kw)  # (F, OH, OW)
     maps = np.maximum(maps, 0)  # ReLU
     if pool > 1:

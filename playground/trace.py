@@ -17,6 +17,32 @@ def _term(a: float, b: float) -> str:
     return f"({fmt(a)}×{fmt(b)})"
 
 
+def _source_index(idx: np.ndarray, before: int, n: int, mode: str) -> np.ndarray:
+    """Padded coordinates -> the input index each one copies (-1: a zero pad), as torch pads."""
+    k = idx - before
+    if mode == "reflect":
+        period = 2 * (n - 1) or 1
+        k = np.abs(k) % period
+        k = np.where(k >= n, period - k, k)
+    elif mode == "replicate":
+        k = np.clip(k, 0, n - 1)
+    elif mode == "circular":
+        k = k % n
+    else:
+        k = np.where((k >= 0) & (k < n), k, -1)
+    return k
+
+
+def _window(s, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """The (C, kh, kw) values under the kernel taps, read without padding the whole image."""
+    (_, H, W), (t, _, l, _) = s.x.shape, s.pads
+    r = _source_index(rows, t, H, s.padding_mode)
+    c = _source_index(cols, l, W, s.padding_mode)
+    window = s.x[:, np.maximum(r, 0)[:, None], np.maximum(c, 0)[None, :]].astype(np.float64)
+    window[:, (r < 0)[:, None] | (c < 0)[None, :]] = 0.0  # zero padding
+    return window
+
+
 @dataclass(frozen=True)
 class ConvTrace:
     """Output cell `at` of a convolution, step by step."""
@@ -49,7 +75,7 @@ def trace_conv(x: Any, weight: Any, bias: Any = None, *, at: Any, stride: Any = 
     (kh, kw), (sh, sw), (dh, dw) = s.kernel_size, s.stride, s.dilation
     rows = i * sh + dh * np.arange(kh)
     cols = j * sw + dw * np.arange(kw)
-    window = s.padded()[:, rows[:, None], cols[None, :]]  # (C, kh, kw)
+    window = _window(s, rows, cols)  # (C, kh, kw)
     kernel = s.weight[o]  # (C, kh, kw)
     products = window * kernel
     partial = products.sum(axis=(1, 2))

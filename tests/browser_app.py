@@ -25,10 +25,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server():
-    """Start the app; yield its base URL; stop it."""
+def streamlit_server(script: str = "app.py"):
+    """Start the app (or another script); yield its base URL; stop it."""
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true",
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.headless=true",
            "--server.address=127.0.0.1", f"--server.port={port}", "--browser.gatherUsageStats=false",
            "--server.fileWatcherType=none"]
     log = open(SHOTS.parent / f".streamlit-{port}.log", "w") if SHOTS.parent.exists() else subprocess.DEVNULL

@@ -101,7 +101,8 @@ def test_stride_changes_the_output_shape_and_animation_steps(app_url, page):
     assert page.get_by_text("(28 + 2×0 − 3) / 2 + 1 = 13.5").count() >= 1
     assert page.get_by_text("→ 13").count() >= 1
     # the browser-side animation: open it, move its slider one step, the window moves
-    page.get_by_text("Play the sliding window").click()
+    page.locator(".st-key-conv_play").get_by_text("Play the sliding window").click()
+    wait_idle(page)
     anim = page.locator(".st-key-conv_anim")
     anim.locator(".slider-rail-rect, .slider-container").first.wait_for()
     before = anim.locator(".slider-group text.slider-label").first.text_content()
