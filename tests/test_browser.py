@@ -57,7 +57,11 @@ def test_lesson_link_opens_the_page_first_in_korean(app_url, page):
 def test_every_page_renders_without_exception(app_url, page, path):
     page.goto(f"{app_url}/{path}")
     wait_idle(page)
-    page.wait_for_timeout(800)  # let Plotly paint before the screenshot
+    page.wait_for_function(  # every Plotly chart painted before the screenshot
+        "() => !document.querySelector(\"[data-testid*='keleton']\") && "
+        "[...document.querySelectorAll(\"[data-testid='stPlotlyChart']\")].every(c => c.querySelector('.main-svg'))",
+        timeout=30_000)
+    page.wait_for_timeout(500)
     no_exception(page)
     assert page.locator("h1").count() >= 1
     SCREENSHOTS.mkdir(exist_ok=True)
