@@ -13,6 +13,8 @@ PAGES = [  # (file, strings key, icon)
     ("pages/convolution.py", "nav_conv", ":material/grid_on:"),
     ("pages/pooling.py", "nav_pool", ":material/filter_center_focus:"),
     ("pages/channels.py", "nav_channels", ":material/layers:"),
+    ("pages/train.py", "nav_train", ":material/model_training:"),
+    ("pages/digit.py", "nav_digit", ":material/draw:"),
 ]
 nav = st.navigation([st.Page(path, title=T(key), icon=icon, default=(i == 0),
                              url_path=path.removeprefix("pages/").removesuffix(".py"))

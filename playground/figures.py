@@ -266,3 +266,27 @@ def shape_flow(labels: list[str], shapes: list[tuple[int, ...]], *, height: int 
               "margin": {"l": 0, "r": 0, "t": 10, "b": 0}, "plot_bgcolor": "rgba(0,0,0,0)",
               "xaxis": {"visible": False, "range": [-0.5, x]}, "yaxis": {"visible": False, "range": [-12, 10]}}
     return go.Figure({"data": [], "layout": layout})
+
+
+def training_curves(losses: list[float], train_acc: list[float], test_acc: list[tuple[int, float]],
+                    labels: tuple[str, str, str], *, height: int = 240, last: int = 600) -> go.Figure:
+    """Loss (left) and training / test accuracy (right) per batch, as one light figure (redrawn live)."""
+    start = max(0, len(losses) - last)
+    steps = list(range(start + 1, len(losses) + 1))
+    window = 20  # the training accuracy of one batch is noisy: a running mean over 20 batches
+    acc = np.asarray(train_acc[start:], dtype=np.float64)
+    smooth = (np.convolve(acc, np.ones(window), "full")[: len(acc)] / np.minimum(np.arange(1, len(acc) + 1), window)
+              if len(acc) else acc)
+    tests = [(s, a) for s, a in test_acc if s > start]
+    data = [
+        {"type": "scatter", "x": steps, "y": np.round(losses[start:], 4).tolist(), "name": labels[0],
+         "line": {"color": "#3b6fd4"}, "xaxis": "x", "yaxis": "y"},
+        {"type": "scatter", "x": steps, "y": np.round(smooth, 4).tolist(), "name": labels[1],
+         "line": {"color": "#95b4ee"}, "xaxis": "x2", "yaxis": "y2"},
+        {"type": "scatter", "x": [s for s, _ in tests], "y": [a for _, a in tests], "name": labels[2],
+         "mode": "lines+markers", "line": {"color": RESULT}, "xaxis": "x2", "yaxis": "y2"},
+    ]
+    layout = {"height": height, "margin": {"l": 40, "r": 10, "t": 10, "b": 30}, "legend": {"orientation": "h"},
+              "xaxis": {"domain": [0, 0.45]}, "yaxis": {"rangemode": "tozero"},
+              "xaxis2": {"domain": [0.55, 1], "anchor": "y2"}, "yaxis2": {"range": [0, 1], "anchor": "x2"}}
+    return go.Figure({"data": data, "layout": layout})

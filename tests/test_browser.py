@@ -53,7 +53,7 @@ def test_lesson_link_opens_the_page_first_in_korean(app_url, page):
     assert page.get_by_text("Output size").count() >= 1
 
 
-@pytest.mark.parametrize("path", ["home", "image", "convolution", "pooling", "channels"])
+@pytest.mark.parametrize("path", ["home", "image", "convolution", "pooling", "channels", "train", "digit"])
 def test_every_page_renders_without_exception(app_url, page, path):
     page.goto(f"{app_url}/{path}")
     wait_idle(page)
@@ -117,4 +117,31 @@ def test_stride_changes_the_output_shape_and_animation_steps(app_url, page):
     anim.locator("g.updatemenu-button").first.click()  # ▶ play: frames advance in the browser
     page.wait_for_timeout(1500)
     assert anim.locator(".slider-group text.slider-label").first.text_content() != scrubbed
+    no_exception(page)
+
+
+def _metric(page, label: str) -> str:
+    box = page.locator("[data-testid='stMetric']", has_text=label).first
+    return box.locator("[data-testid='stMetricValue']").inner_text()
+
+
+def test_train_runs_live_and_pause_stops_it(app_url, page):
+    page.goto(f"{app_url}/train")
+    wait_idle(page)
+    page.locator(".st-key-btn_train button").click()
+    page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
+                           ".some(e => e.innerText === 'training')", timeout=30_000)
+    page.wait_for_timeout(2500)  # live ticks: the progress text moves on its own
+    first = page.locator("[data-testid='stProgress']").inner_text()
+    page.wait_for_timeout(1500)
+    assert page.locator("[data-testid='stProgress']").inner_text() != first
+    page.locator(".st-key-btn_pause button").click()
+    page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
+                           ".some(e => e.innerText === 'paused')", timeout=5_000)  # within the tick budget
+    paused_at = page.locator("[data-testid='stProgress']").inner_text()
+    page.wait_for_timeout(1500)
+    assert page.locator("[data-testid='stProgress']").inner_text() == paused_at
+    assert float(_metric(page, "Test accuracy").rstrip("%")) > 50
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "train-live.png"))
     no_exception(page)

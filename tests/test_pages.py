@@ -156,3 +156,46 @@ def test_link_values_set_the_page():
     assert at.slider(key="stride").value == 2 and at.selectbox(key="pad_mode").value == "reflect"
     assert "(28 + 2×1 − 3) / 2 + 1 = 14.5" in texts(at) and "출력 크기" in texts(at)
     assert at.text_area(key="kernel_text").value == "0 1 0\n1 -4 1\n0 1 0"
+
+
+def test_train_page_trains_pauses_and_shows_results_then_digit_page_predicts():
+    at = open_page("pages/train.py")
+    assert "Total parameters: **" in texts(at) and len(at.dataframe) == 1
+    at.slider(key="t_epochs").set_value(20)
+    at.button(key="btn_train").click().run()  # the first tick trains ~0.6 s
+    s = at.session_state["train_session"]
+    assert s.running and 0 < s.trainer.progress.step < s.trainer.total_steps
+    labels = {m.label: m.value for m in at.metric}
+    assert labels["State"] == "training" and labels["Test accuracy"].endswith("%")
+    assert len(at.get("vega_lite_chart")) == 2  # loss and accuracy curves
+    assert len(at.get("progress")) == 1 and len(at.get("image")) == 1  # the progress bar; the filters as images
+    at.button(key="btn_pause").click().run()
+    step = s.trainer.progress.step
+    at.run()
+    assert not s.running and s.trainer.progress.step == step  # paused: nothing more was trained
+    assert {m.label: m.value for m in at.metric}["State"] == "paused"
+    at.button(key="btn_reset").click().run()
+    assert "train_session" not in at.session_state
+    # a short full run: results appear (CNN vs MLP, confusion matrix, mistakes, downloads)
+    at.slider(key="t_epochs").set_value(2)
+    at.slider(key="t_fraction").set_value(0.5)
+    at.button(key="btn_train").click().run()
+    for _ in range(10):
+        if at.session_state["train_session"].trainer.done:
+            break
+        at.run()
+    at.run()
+    labels = {m.label: m.value for m in at.metric}
+    assert float(labels["CNN test accuracy"].rstrip("%")) > 80 and "MLP test accuracy" in labels
+    assert len(at.get("download_button")) == 2
+    at.switch_page("pages/digit.py").run()
+    assert not at.exception
+    assert any(m.value.startswith("**CNN**: ") for m in at.markdown)
+    assert any(m.value.startswith("**MLP**: ") for m in at.markdown)
+    at.slider(key="rob_angle").set_value(30).run()
+    assert not at.exception and any(m.value.startswith("**CNN**: ") for m in at.markdown)
+
+
+def test_digit_page_without_a_model_says_so():
+    at = open_page("pages/digit.py")
+    assert any("Train a model first" in i.value for i in at.info)

@@ -1,0 +1,113 @@
+"""Train a small CNN live on real handwritten digits; watch filters and curves; compare with an MLP."""
+
+import time
+
+import pandas as pd
+import streamlit as st
+
+from playground import figures, summarize_torch
+from playground.training import TrainSession, first_filters, make_config, model_code
+from widgets import T, int_in, link, one_of, show_map, training_slot
+
+st.title(T("train_title"))
+st.write(T("train_intro"))
+
+link("blocks", int_in(1, 3))
+link("filters", int_in(2, 32))
+link("t_kernel", one_of([3, 5]))
+link("t_pool", one_of(["max", "avg"]))
+a, b, c, d = st.columns(4)
+n_blocks = a.slider(T("n_blocks"), 1, 3, 2, key="blocks")
+filters = a.slider(T("filters_first_block"), 2, 32, 8, key="filters")
+kernel = b.radio(T("kernel_size"), [3, 5], index=1, key="t_kernel", horizontal=True)
+pool = b.radio(T("pool_kind"), ["max", "avg"], key="t_pool", horizontal=True, format_func=lambda p: T(f"pool_{p}"))
+optimizer = c.radio(T("optimizer"), ["adam", "sgd"], key="t_opt", horizontal=True,
+                    format_func=lambda o: {"adam": "Adam", "sgd": "SGD"}[o])
+lr = c.select_slider(T("learning_rate"), [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1], value=0.001, key="t_lr")
+batch = d.select_slider(T("batch_size"), [16, 32, 64, 128, 256], value=64, key="t_batch")
+epochs = d.slider(T("epochs"), 1, 20, 8, key="t_epochs")
+fraction = d.slider(T("data_fraction"), 0.1, 1.0, 1.0, step=0.1, key="t_fraction")
+cfg = make_config(n_blocks, filters, kernel, pool)
+
+with st.expander(T("layer_table"), expanded=True):
+    summary = summarize_torch(model_code(cfg), (1, 28, 28))  # the Model page's code: the same numbers
+    st.dataframe(pd.DataFrame([(r.name, str(r.output_shape), r.params, r.arithmetic) for r in summary.rows],
+                              columns=[T("col_layer"), T("col_shape"), T("col_params"), T("col_arith")]),
+                 hide_index=True)
+    st.markdown(T("total_params", n=f"{summary.total_params:,}"))
+
+session: TrainSession | None = st.session_state.get("train_session")  # this learner's model only
+b1, b2, b3, b4 = st.columns(4)
+if b1.button(T("btn_train"), key="btn_train", type="primary"):
+    session = TrainSession(cfg, optimizer=optimizer, lr=lr, batch_size=batch, epochs=epochs, fraction=fraction)
+    st.session_state["train_session"] = session
+    session.resume()
+if b2.button(T("btn_pause"), key="btn_pause", disabled=session is None) and session:
+    session.pause()
+if b3.button(T("btn_resume"), key="btn_resume", disabled=session is None) and session:
+    session.resume()
+if b4.button(T("btn_reset"), key="btn_reset", disabled=session is None):
+    st.session_state.pop("train_session", None)
+    session = None
+
+
+def draw(s: TrainSession) -> None:
+    """Progress, metrics, curves and first-layer filters of a training session."""
+    p = s.trainer.progress
+    st.progress(min(p.step / s.trainer.total_steps, 1.0),
+                text=T("progress_text", step=p.step, total=s.trainer.total_steps, epoch=f"{p.epoch:.1f}"))
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric(T("loss"), f"{p.losses[-1]:.3f}" if p.losses else "–")
+    m2.metric(T("test_accuracy"), f"{p.test_acc[-1][1]:.1%}" if p.test_acc else "–")
+    m3.metric(T("examples_per_second"), f"{s.examples_per_second:,.0f}")
+    m4.metric(T("state"), T("state_running") if s.running else T("state_done") if s.trainer.done else T("state_paused"))
+    st.plotly_chart(figures.training_curves(p.losses, p.train_acc, p.test_acc,
+                                            (T("loss"), T("train_accuracy"), T("test_accuracy"))),
+                    key=f"curves_{p.step}", config={"displayModeBar": False})
+    st.caption(T("first_filters"))
+    st.image([figures.raster(k, signed=True, upscale_to=64) for k in first_filters(s.trainer.model)], width=56)
+
+
+@st.fragment(run_every=0.1 if session is not None and session.running else None)
+def live() -> None:
+    """Train in 0.8 s chunks for up to 3 s per run, redrawing after each chunk.
+
+    Pause (outside the fragment) asks for a rerun, which stops this run at its next redraw: within
+    ~0.8 s. Long runs keep the time spent drawing and reconnecting small next to the training.
+    """
+    s: TrainSession | None = st.session_state.get("train_session")
+    if s is None:
+        st.info(T("press_train"))
+        return
+    panel = st.empty()
+    with panel.container():
+        draw(s)
+    end = time.perf_counter() + 3.0
+    while s.running and time.perf_counter() < end:
+        with training_slot():  # at most two trainings at once in this process
+            s.tick(budget=0.8, eval_every=1.5)
+        with panel.container():
+            draw(s)
+        if not s.running:  # just finished: redraw the page with the results
+            st.rerun(scope="app")
+
+
+live()
+
+if session is not None and session.trainer.done and session.mlp is not None:
+    st.subheader(T("results"))
+    r1, r2 = st.columns(2)
+    r1.metric(T("cnn_accuracy"), f"{session.cnn_acc:.1%}")
+    r2.metric(T("mlp_accuracy"), f"{session.mlp_acc:.1%}")
+    st.caption(T("cnn_vs_mlp", cnn=f"{session.cnn_params:,}", mlp=f"{session.mlp_params:,}"))
+    left, right = st.columns([1, 1])
+    with left:
+        show_map(session.confusion, T("confusion"), key="confusion", signed=False)
+        st.caption(T("confusion_help"))
+    with right:
+        wrong = session.misclassified(24)
+        st.markdown(f"**{T('misclassified')}**")
+        st.image([figures.raster(img, upscale_to=56) for img, _, _ in wrong], width=56,
+                 caption=[T("true_pred", t=t, p=p) for _, t, p in wrong])
+    st.download_button(T("download_weights"), session.weights(), "conv_playground_cnn.pt", key="dl_pt")
+    st.download_button(T("download_code"), model_code(cfg), "conv_playground_cnn.py", key="dl_py")

@@ -1,0 +1,96 @@
+"""Training: reaches ≥ 90 % in a short seeded run, pauses and resumes exactly, and the helpers agree."""
+
+import numpy as np
+import pytest
+import torch
+
+from playground import summarize_torch
+from playground.digits import perturb, prepare_digit
+from playground.training import (Block, ModelConfig, Trainer, build_cnn, build_mlp, confusion, feature_maps,
+                                 first_filters, load_digits, make_config, model_code, n_params, predict_proba)
+
+
+@pytest.fixture(scope="module")
+def digits():
+    return load_digits()
+
+
+def test_split_is_stratified_and_disjoint(digits):
+    assert digits.x_train.shape == (4000, 1, 28, 28) and digits.x_test.shape == (1000, 1, 28, 28)
+    assert np.bincount(digits.y_test.numpy()).tolist() == [100] * 10
+    assert float(digits.x_train.max()) == 1.0
+    train = {bytes(x.numpy().tobytes()) for x in digits.x_train[:500]}
+    assert not any(bytes(x.numpy().tobytes()) in train for x in digits.x_test)
+
+
+def test_short_seeded_run_reaches_90_percent(digits):
+    t = Trainer(build_cnn(ModelConfig()), digits, epochs=3)
+    while not t.done:
+        t.steps(50)
+    assert t.evaluate() >= 0.90
+    assert len(t.progress.losses) == t.total_steps and t.progress.losses[-1] < t.progress.losses[0]
+
+
+def test_pause_and_resume_continue_where_they_stopped(digits):
+    a = Trainer(build_cnn(ModelConfig(), seed=1), digits, epochs=1, fraction=0.25, seed=3)
+    a.steps(7)
+    a.steps(9)  # paused after 7, resumed
+    b = Trainer(build_cnn(ModelConfig(), seed=1), digits, epochs=1, fraction=0.25, seed=3)
+    b.steps(16)
+    assert a.progress.step == b.progress.step == 16
+    assert a.progress.losses == b.progress.losses
+    for pa, pb in zip(a.model.parameters(), b.model.parameters()):
+        assert torch.equal(pa, pb)
+
+
+def test_model_code_matches_the_built_model_and_the_summary():
+    cfg = make_config(3, 4, 3, "avg")
+    model = build_cnn(cfg)
+    s = summarize_torch(model_code(cfg), (1, 28, 28))
+    assert s.total_params == n_params(model)
+    x = torch.zeros(1, 1, 28, 28)
+    for row, layer in zip(s.rows, model, strict=True):
+        x = layer(x)
+        assert row.output_shape == tuple(x.shape[1:])
+    assert n_params(build_mlp(128)) > n_params(build_cnn(ModelConfig()))  # the baseline is not smaller
+
+
+def test_config_validation_names_the_field():
+    with pytest.raises(ValueError, match=r"blocks\[0\].filters must be from 2 to 32; got 64"):
+        ModelConfig((Block(64, 3),))
+    with pytest.raises(ValueError, match="blocks must hold 1 to 3 blocks; got 4"):
+        make_config(4, 8, 3, "max")
+
+
+def test_helpers_shapes(digits):
+    model = build_cnn(ModelConfig())
+    p = predict_proba(model, digits.x_test[:5])
+    assert p.shape == (5, 10) and np.allclose(p.sum(1), 1, atol=1e-5)
+    assert confusion(model, digits.x_test, digits.y_test).sum() == 1000
+    maps = feature_maps(model, digits.x_test[0, 0].numpy())
+    assert [m.shape for _, m in maps][:3] == [(8, 28, 28), (8, 28, 28), (8, 14, 14)]
+    assert first_filters(model).shape == (8, 5, 5)
+
+
+def test_preprocessing_of_a_drawn_stroke():
+    canvas = np.zeros((280, 280), np.uint8)  # a canvas drawing: white ink on black, off-centre
+    canvas[40:200, 180:200] = 255
+    p = prepare_digit(canvas)
+    assert p.cropped.shape == (160, 20)
+    assert p.scaled.shape[0] == 20 and p.scaled.shape[1] in (2, 3)  # 160×20 scaled to 20×2.5
+    yy, xx = np.mgrid[:28, :28]
+    m = p.centred.sum()
+    assert abs((yy * p.centred).sum() / m - 13.5) <= 0.5 and abs((xx * p.centred).sum() / m - 13.5) <= 0.5
+    paper = 255 - canvas  # dark ink on white paper is inverted first
+    np.testing.assert_allclose(prepare_digit(paper).centred, p.centred, atol=1e-6)
+    with pytest.raises(ValueError, match="no ink"):
+        prepare_digit(np.zeros((50, 50)))
+
+
+def test_perturb():
+    d = np.zeros((28, 28))
+    d[10:18, 12:16] = 1
+    moved = perturb(d, shift=(2, -3))
+    assert moved[12:20, 9:13].sum() == 32 and moved.sum() == 32
+    assert perturb(d, brightness=0.5).max() == 0.5
+    assert perturb(d, noise=0.2, seed=1).min() >= 0
