@@ -1,6 +1,7 @@
 """Every page under AppTest: set widgets, assert on what is shown (shapes, formulas, arithmetic, errors)."""
 
 import io
+import json
 
 import numpy as np
 import pytest
@@ -167,7 +168,9 @@ def test_train_page_trains_pauses_and_shows_results_then_digit_page_predicts():
     assert s.running and 0 < s.trainer.progress.step < s.trainer.total_steps
     labels = {m.label: m.value for m in at.metric}
     assert labels["State"] == "training" and labels["Test accuracy"].endswith("%")
-    assert len(at.get("vega_lite_chart")) == 2  # loss and accuracy curves
+    curves = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    loss = next(t for c in curves for t in c["data"] if t.get("name") == "Loss")
+    assert len(loss["y"]) == s.trainer.progress.step  # one point per batch trained so far
     assert len(at.get("progress")) == 1 and len(at.get("image")) == 1  # the progress bar; the filters as images
     at.button(key="btn_pause").click().run()
     step = s.trainer.progress.step
