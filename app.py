@@ -13,6 +13,8 @@ PAGES = [  # (file, strings key, icon)
     ("pages/convolution.py", "nav_conv", ":material/grid_on:"),
     ("pages/pooling.py", "nav_pool", ":material/filter_center_focus:"),
     ("pages/channels.py", "nav_channels", ":material/layers:"),
+    ("pages/model.py", "nav_model", ":material/account_tree:"),
+    ("pages/gallery.py", "nav_gallery", ":material/collections:"),
     ("pages/train.py", "nav_train", ":material/model_training:"),
     ("pages/digit.py", "nav_digit", ":material/draw:"),
 ]

@@ -13,6 +13,7 @@ from .images import ImageError, load_image, to_gray
 from .kernels import KERNELS, Kernel
 from .pool import global_pool, pool2d, pool2d_reference
 from .shapes import Layer, OutputSize, Rect, coverage, output_size, receptive_field
+from .export import to_keras_code, to_torch_code
 from .summary import Summary, SummaryRow, summarize_keras, summarize_torch
 from .trace import ConvTrace, PoolTrace, trace_conv, trace_pool
 
@@ -20,5 +21,5 @@ __all__ = [
     "conv2d", "conv2d_reference", "pool2d", "pool2d_reference", "global_pool", "output_size", "OutputSize",
     "trace_conv", "trace_pool", "ConvTrace", "PoolTrace", "coverage", "receptive_field", "Layer", "Rect",
     "load_image", "to_gray", "ImageError", "KERNELS", "Kernel", "summarize_keras", "summarize_torch",
-    "Summary", "SummaryRow",
+    "Summary", "SummaryRow", "to_keras_code", "to_torch_code",
 ]

@@ -290,3 +290,23 @@ def training_curves(losses: list[float], train_acc: list[float], test_acc: list[
               "xaxis": {"domain": [0, 0.45]}, "yaxis": {"rangemode": "tozero"},
               "xaxis2": {"domain": [0.55, 1], "anchor": "y2"}, "yaxis2": {"range": [0, 1], "anchor": "x2"}}
     return go.Figure({"data": data, "layout": layout})
+
+
+def param_bars(names: list[str], params: list[int], label: str, *, height: int = 300) -> go.Figure:
+    """Where the parameters are: one bar per layer."""
+    data = [{"type": "bar", "x": names, "y": params, "marker": {"color": "#3b6fd4"}, "name": label,
+             "hovertemplate": "%{x}: %{y:,}<extra></extra>"}]
+    return go.Figure({"data": data, "layout": {"height": height, "margin": {"l": 40, "r": 10, "t": 10, "b": 80},
+                                               "yaxis": {"title": {"text": label}}}})
+
+
+def params_vs_error(names: list[str], params: list[int], top1: list[float], top5: list[float],
+                    labels: tuple[str, str, str], *, height: int = 380) -> go.Figure:
+    """Parameters (log scale) against ImageNet top-1 and top-5 error."""
+    data = [{"type": "scatter", "x": params, "y": top1, "text": names, "mode": "markers+text", "name": labels[1],
+             "textposition": "top center", "marker": {"size": 11, "color": "#3b6fd4"}},
+            {"type": "scatter", "x": params, "y": top5, "text": names, "mode": "markers", "name": labels[2],
+             "marker": {"size": 9, "color": "#f39c12", "symbol": "diamond"}}]
+    layout = {"height": height, "margin": {"l": 50, "r": 10, "t": 10, "b": 50}, "legend": {"orientation": "h"},
+              "xaxis": {"type": "log", "title": {"text": labels[0]}}, "yaxis": {"title": {"text": "%"}}}
+    return go.Figure({"data": data, "layout": layout})

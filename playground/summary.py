@@ -27,6 +27,7 @@ class SummaryRow:
     arithmetic: str  # e.g. "3×3×1×10 + 10 = 100"
     macs: int  # multiply-adds for one input
     line: int  # line of the layer in the pasted code
+    args: tuple = ()  # the layer's arguments as read, sorted (name, value) pairs: for exports
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,8 @@ def _bind(call: ast.Call, table: dict, ignored: set[str]) -> _Call:
         elif kw.arg in ignored:
             if kw.arg == "input_shape":
                 args["input_shape"] = _literal(kw.value, kw.arg, line)
+            elif kw.arg == "activation" and isinstance(kw.value, ast.Constant):
+                args["activation"] = kw.value.value  # kept for exports; tf.nn.relu and the like are ignored
         else:
             raise ValueError(f"line {line}: '{kind}' has no argument '{kw.arg}'")
     return _Call(kind, args, line)
@@ -284,7 +287,8 @@ def summarize_keras(code: str) -> Summary:
         name = _KERAS_SNAKE[c.kind]
         n = counts.get(name, 0)
         counts[name] = n + 1
-        rows.append(SummaryRow(name if n == 0 else f"{name}_{n}", c.kind, shape, params, arithmetic, macs, line))
+        rows.append(SummaryRow(name if n == 0 else f"{name}_{n}", c.kind, shape, params, arithmetic, macs, line,
+                               tuple(sorted(a.items()))))
     if not rows:
         raise ValueError("the model has no layers after its Input")
     return Summary("keras", input_shape, tuple(rows))
@@ -377,5 +381,6 @@ def summarize_torch(code: str, input_shape: tuple[int, int, int]) -> Summary:
             params = 2 * nf if a["affine"] else 0  # γ and β; running mean/var are buffers, not parameters
             arithmetic = _fmt_params([2, nf], 0, params) if params else "0"
         _check_size(shape, params, line)
-        rows.append(SummaryRow(f"{c.kind}-{n}", c.kind, shape, params, arithmetic, macs, line))
+        rows.append(SummaryRow(f"{c.kind}-{n}", c.kind, shape, params, arithmetic, macs, line,
+                               tuple(sorted(a.items()))))
     return Summary("torch", tuple(input_shape), tuple(rows))

@@ -53,7 +53,8 @@ def test_lesson_link_opens_the_page_first_in_korean(app_url, page):
     assert page.get_by_text("Output size").count() >= 1
 
 
-@pytest.mark.parametrize("path", ["home", "image", "convolution", "pooling", "channels", "train", "digit"])
+@pytest.mark.parametrize("path", ["home", "image", "convolution", "pooling", "channels", "model", "gallery",
+                                  "train", "digit"])
 def test_every_page_renders_without_exception(app_url, page, path):
     page.goto(f"{app_url}/{path}")
     wait_idle(page)

@@ -202,3 +202,35 @@ def test_train_page_trains_pauses_and_shows_results_then_digit_page_predicts():
 def test_digit_page_without_a_model_says_so():
     at = open_page("pages/digit.py")
     assert any("Train a model first" in i.value for i in at.info)
+
+
+def test_model_page_keras_torch_errors_and_fc_vs_conv():
+    at = open_page("pages/model.py")
+    df = at.dataframe[0].value
+    assert df.iloc[0].tolist()[:4] == ["conv2d", "(None, 26, 26, 10)", 100, "3×3×1×10 + 10 = 100"]
+    total = int(df.iloc[:, 2].sum())
+    assert f"Total parameters: **{total:,}**" in texts(at)
+    assert any("nn.Conv2d(1, 10, 3" in c.value for c in at.code)  # exported as PyTorch
+    at.text_area(key="code_keras").set_value("model = Sequential()\nmodel.add(Conv2D(8, 3, input_shape=(8, 8, 1)))\n"
+                                             "model.add(Conv3D(4, 3))").run()
+    assert any("line 3: unknown layer 'Conv3D'" in e.value for e in at.error)
+    assert f"Total parameters: **{total:,}**" in texts(at)  # the last good summary stays
+    at.radio(key="framework").set_value("torch").run()
+    df = at.dataframe[0].value
+    assert df.iloc[0].tolist()[:4] == ["Conv2d-1", "(-1, 10, 26, 26)", 100, "3×3×1×10 + 10 = 100"]
+    assert any("layers.Conv2D(10, 3" in c.value for c in at.code)  # exported as Keras
+    # fully connected vs convolution, 28×28×1 and 32 units / filters (hand-checked)
+    values = {m.label: m.value for m in at.metric}
+    assert values["Dense layer, 32 units: parameters"] == "25,120"
+    assert values["3×3 conv layer, 32 filters: parameters"] == "320"
+    assert any("moves by one pixel: **yes**" in m.value for m in at.markdown)
+    assert not at.exception
+
+
+def test_gallery_page_lists_every_network_with_its_published_total():
+    at = open_page("pages/gallery.py")
+    df = at.dataframe[0].value
+    totals = dict(zip(df.iloc[:, 0], df.iloc[:, 3]))
+    assert totals["ResNet-18"] == 11_689_512 and totals["VGG-16"] == 138_357_544 and len(totals) == 10
+    assert len(at.expander) == 10
+    assert any("torchvision" in c.value for c in at.caption)

@@ -1,0 +1,94 @@
+"""Model: paste Keras or PyTorch code -> the summary table, shapes drawn, the other framework's code."""
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from playground import KERNELS, figures, summarize_keras, summarize_torch, to_gray
+from playground.blocks import building_blocks, dense_vs_conv, shift_demo
+from playground.export import to_keras_code, to_torch_code
+from widgets import T, current_image, keep_last, show_map
+
+KERAS_EXAMPLE = """from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import Conv2D, MaxPooling2D, Flatten, Dense
+
+model = Sequential()
+model.add(Conv2D(filters=10, kernel_size=(3, 3), activation='relu', input_shape=(28, 28, 1)))
+model.add(MaxPooling2D(pool_size=(2, 2)))
+model.add(Conv2D(20, (3, 3), activation='relu'))
+model.add(MaxPooling2D())
+model.add(Flatten())
+model.add(Dense(64, activation='relu'))
+model.add(Dense(10, activation='softmax'))
+"""
+TORCH_EXAMPLE = """import torch.nn as nn
+
+model = nn.Sequential(
+    nn.Conv2d(1, 10, 3), nn.ReLU(), nn.MaxPool2d(2),
+    nn.Conv2d(10, 20, 3), nn.ReLU(), nn.MaxPool2d(2),
+    nn.Flatten(), nn.Linear(500, 64), nn.ReLU(), nn.Linear(64, 10),
+)
+"""
+
+st.title(T("model_title"))
+st.write(T("model_intro"))
+framework = st.radio(T("framework"), ["keras", "torch"], key="framework", horizontal=True,
+                     format_func=lambda f: {"keras": "Keras", "torch": "PyTorch"}[f])
+code = st.text_area(T("paste_code"), KERAS_EXAMPLE if framework == "keras" else TORCH_EXAMPLE, height=260,
+                    key=f"code_{framework}")
+shape = None
+if framework == "torch":
+    c1, c2, c3, _ = st.columns(4)
+    shape = (c1.number_input("C", 1, 4096, 1, key="in_c"), c2.number_input("H", 1, 4096, 28, key="in_h"),
+             c3.number_input("W", 1, 4096, 28, key="in_w"))
+summary = keep_last(f"summary_{framework}", lambda: summarize_keras(code) if framework == "keras"
+                    else summarize_torch(code, tuple(int(v) for v in shape)))
+if summary is not None:
+    lead = "(None, " if framework == "keras" else "(-1, "
+    table = pd.DataFrame([(r.name, lead + ", ".join(map(str, r.output_shape)) + ")", r.params, r.arithmetic, r.macs)
+                          for r in summary.rows],
+                         columns=[T("col_layer"), T("col_output"), T("col_params"), T("col_arith"), T("col_macs")])
+    st.dataframe(table, hide_index=True)
+    st.markdown(T("model_totals", params=f"{summary.total_params:,}", macs=f"{summary.total_macs:,}"))
+    left, right = st.columns(2)
+    left.plotly_chart(figures.param_bars([r.name for r in summary.rows], [r.params for r in summary.rows],
+                                         T("col_params")), key="param_bars")
+    shapes = [r.output_shape if framework == "keras" or len(r.output_shape) != 3
+              else (r.output_shape[1], r.output_shape[2], r.output_shape[0]) for r in summary.rows]
+    right.plotly_chart(figures.shape_flow([r.kind for r in summary.rows], shapes), key="model_flow")
+    other = keep_last("export", lambda: to_torch_code(summary) if framework == "keras" else to_keras_code(summary))
+    if other is not None:
+        st.subheader(T("export_title", other="PyTorch" if framework == "keras" else "Keras"))
+        st.code(other, language="python")
+
+st.header(T("fc_vs_conv_title"))
+a, b, c, d = st.columns(4)
+fh, fw = a.number_input("H", 1, 4096, 28, key="fc_h"), b.number_input("W", 1, 4096, 28, key="fc_w")
+fc, fn = c.number_input("C", 1, 4096, 1, key="fc_c"), d.number_input(T("units_filters"), 1, 4096, 32, key="fc_n")
+cmp = dense_vs_conv(int(fh), int(fw), int(fc), int(fn))
+m1, m2 = st.columns(2)
+m1.metric(T("dense_layer", n=fn), f"{cmp.dense.params:,}", help=T("macs_n", n=f"{cmp.dense.macs:,}"))
+m1.code(f"{T('col_params')}: {cmp.dense.params_formula}\nMACs: {cmp.dense.macs_formula}", language=None)
+m2.metric(T("conv_layer", n=fn), f"{cmp.conv.params:,}", help=T("macs_n", n=f"{cmp.conv.macs:,}"))
+m2.code(f"{T('col_params')}: {cmp.conv.params_formula}\nMACs: {cmp.conv.macs_formula}", language=None)
+_, img = current_image()
+demo = shift_demo(to_gray(img), KERNELS["sobel_x"].weights)
+st.markdown(T("shift_demo", changed=f"{demo.changed_flat:.0%}",
+              moves=T("yes") if demo.map_moves_exactly else T("no")))
+s1, s2 = st.columns(2)
+with s1:
+    show_map(demo.original_map, T("map_before"), key="shift_a")
+with s2:
+    show_map(demo.shifted_map, T("map_after"), key="shift_b")
+
+st.header(T("blocks_title"))
+b1, b2, b3, b4, b5 = st.columns(5)
+bh, bw = b1.number_input("H", 1, 1024, 56, key="bk_h"), b2.number_input("W", 1, 1024, 56, key="bk_w")
+bcin, bcout = b3.number_input("C in", 1, 4096, 64, key="bk_cin"), b4.number_input("C out", 1, 4096, 64, key="bk_cout")
+groups = b5.selectbox(T("groups"), [1, 2, 4, 8], index=2, key="bk_groups")
+costs = keep_last("blocks", lambda: building_blocks(int(bh), int(bw), int(bcin), int(bcout), int(groups)))
+if costs is not None:
+    st.dataframe(pd.DataFrame([(T(k.key), T(k.key + "_why"), k.params, k.params_formula, k.macs, k.macs_formula)
+                               for k in costs],
+                              columns=[T("block"), T("why"), T("col_params"), T("col_arith"), "MACs", T("macs_arith")]),
+                 hide_index=True)

@@ -1,0 +1,351 @@
+"""The classic ImageNet CNNs, defined compactly after torchvision, built on the meta device.
+
+Nothing is downloaded and no weight is allocated (VGG-16 alone would take 550 MB): modules are
+created on torch's "meta" device, parameters are counted from their shapes, and one forward pass
+of a meta tensor gives every layer's output shape and the multiply-adds.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+
+def _bn_conv(cin: int, cout: int, k: int, stride: int = 1, padding: int = 0, groups: int = 1, act=nn.ReLU,
+             eps: float = 1e-5) -> nn.Sequential:
+    """Conv (no bias) -> BatchNorm -> activation (or none)."""
+    layers = [nn.Conv2d(cin, cout, k, stride, padding, groups=groups, bias=False), nn.BatchNorm2d(cout, eps=eps)]
+    return nn.Sequential(*layers, act(inplace=True)) if act else nn.Sequential(*layers)
+
+
+# ------------------------------------------------------------------------- AlexNet, VGG
+def alexnet() -> nn.Module:
+    """AlexNet (Krizhevsky et al. 2012), torchvision's single-tower version."""
+    return nn.Sequential(
+        nn.Conv2d(3, 64, 11, 4, 2), nn.ReLU(True), nn.MaxPool2d(3, 2),
+        nn.Conv2d(64, 192, 5, padding=2), nn.ReLU(True), nn.MaxPool2d(3, 2),
+        nn.Conv2d(192, 384, 3, padding=1), nn.ReLU(True), nn.Conv2d(384, 256, 3, padding=1), nn.ReLU(True),
+        nn.Conv2d(256, 256, 3, padding=1), nn.ReLU(True), nn.MaxPool2d(3, 2), nn.AdaptiveAvgPool2d(6), nn.Flatten(),
+        nn.Dropout(), nn.Linear(256 * 36, 4096), nn.ReLU(True), nn.Dropout(), nn.Linear(4096, 4096), nn.ReLU(True),
+        nn.Linear(4096, 1000))
+
+
+def vgg16() -> nn.Module:
+    """VGG-16 (Simonyan & Zisserman 2014): only 3×3 convs, doubling channels after each pool."""
+    layers, c = [], 3
+    for v in [64, 64, "M", 128, 128, "M", 256, 256, 256, "M", 512, 512, 512, "M", 512, 512, 512, "M"]:
+        if v == "M":
+            layers.append(nn.MaxPool2d(2, 2))
+        else:
+            layers += [nn.Conv2d(c, v, 3, padding=1), nn.ReLU(True)]
+            c = v
+    return nn.Sequential(*layers, nn.AdaptiveAvgPool2d(7), nn.Flatten(), nn.Linear(512 * 49, 4096), nn.ReLU(True),
+                         nn.Dropout(), nn.Linear(4096, 4096), nn.ReLU(True), nn.Dropout(), nn.Linear(4096, 1000))
+
+
+# ------------------------------------------------------------------------- GoogLeNet
+class Inception(nn.Module):
+    """Four branches side by side, concatenated: 1×1 | 1×1→3×3 | 1×1→3×3 | pool→1×1."""
+
+    def __init__(self, cin: int, c1: int, c3r: int, c3: int, c5r: int, c5: int, pool: int):
+        super().__init__()
+        conv = functools.partial(_bn_conv, eps=0.001)
+        self.b1 = conv(cin, c1, 1)
+        self.b2 = nn.Sequential(conv(cin, c3r, 1), conv(c3r, c3, 3, padding=1))
+        self.b3 = nn.Sequential(conv(cin, c5r, 1), conv(c5r, c5, 3, padding=1))  # torchvision uses 3×3 here
+        self.b4 = nn.Sequential(nn.MaxPool2d(3, 1, 1, ceil_mode=True), conv(cin, pool, 1))
+
+    def forward(self, x):
+        return torch.cat([self.b1(x), self.b2(x), self.b3(x), self.b4(x)], 1)
+
+
+def googlenet() -> nn.Module:
+    """GoogLeNet / Inception v1 (Szegedy et al. 2014), without the training-only auxiliary heads."""
+    conv = functools.partial(_bn_conv, eps=0.001)
+    pool = functools.partial(nn.MaxPool2d, 3, 2, ceil_mode=True)
+    return nn.Sequential(
+        conv(3, 64, 7, 2, 3), pool(), conv(64, 64, 1), conv(64, 192, 3, padding=1), pool(),
+        Inception(192, 64, 96, 128, 16, 32, 32), Inception(256, 128, 128, 192, 32, 96, 64), pool(),
+        Inception(480, 192, 96, 208, 16, 48, 64), Inception(512, 160, 112, 224, 24, 64, 64),
+        Inception(512, 128, 128, 256, 24, 64, 64), Inception(512, 112, 144, 288, 32, 64, 64),
+        Inception(528, 256, 160, 320, 32, 128, 128), nn.MaxPool2d(2, 2, ceil_mode=True),
+        Inception(832, 256, 160, 320, 32, 128, 128), Inception(832, 384, 192, 384, 48, 128, 128),
+        nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(0.2), nn.Linear(1024, 1000))
+
+
+# ------------------------------------------------------------------------- ResNet
+class Residual(nn.Module):
+    """body(x) + shortcut(x), then ReLU: the residual connection (He et al. 2015)."""
+
+    def __init__(self, body: nn.Module, shortcut: nn.Module | None):
+        super().__init__()
+        self.body, self.shortcut = body, shortcut or nn.Identity()
+
+    def forward(self, x):
+        return F.relu(self.body(x) + self.shortcut(x))
+
+
+def _resnet(bottleneck: bool, repeats: list[int]) -> nn.Module:
+    expansion = 4 if bottleneck else 1
+    layers = [_bn_conv(3, 64, 7, 2, 3), nn.MaxPool2d(3, 2, 1)]
+    cin = 64
+    for stage, (width, n) in enumerate(zip([64, 128, 256, 512], repeats)):
+        for i in range(n):
+            stride = 2 if stage > 0 and i == 0 else 1
+            cout = width * expansion
+            if bottleneck:
+                body = nn.Sequential(_bn_conv(cin, width, 1), _bn_conv(width, width, 3, stride, 1),
+                                     _bn_conv(width, cout, 1, act=None))
+            else:
+                body = nn.Sequential(_bn_conv(cin, width, 3, stride, 1), _bn_conv(width, width, 3, 1, 1, act=None))
+            short = _bn_conv(cin, cout, 1, stride, act=None) if stride != 1 or cin != cout else None
+            layers.append(Residual(body, short))
+            cin = cout
+    return nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(cin, 1000))
+
+
+def resnet18() -> nn.Module:
+    """ResNet-18: basic blocks [2, 2, 2, 2]."""
+    return _resnet(False, [2, 2, 2, 2])
+
+
+def resnet50() -> nn.Module:
+    """ResNet-50: bottleneck blocks (1×1 → 3×3 → 1×1) [3, 4, 6, 3]."""
+    return _resnet(True, [3, 4, 6, 3])
+
+
+# ------------------------------------------------------------------------- DenseNet
+class DenseLayer(nn.Module):
+    """BN-ReLU-1×1 (4k) -> BN-ReLU-3×3 (k); output concatenated to the input (Huang et al. 2016)."""
+
+    def __init__(self, cin: int, growth: int = 32):
+        super().__init__()
+        self.body = nn.Sequential(nn.BatchNorm2d(cin), nn.ReLU(True), nn.Conv2d(cin, 4 * growth, 1, bias=False),
+                                  nn.BatchNorm2d(4 * growth), nn.ReLU(True),
+                                  nn.Conv2d(4 * growth, growth, 3, padding=1, bias=False))
+
+    def forward(self, x):
+        return torch.cat([x, self.body(x)], 1)
+
+
+def densenet121() -> nn.Module:
+    """DenseNet-121: growth 32, blocks (6, 12, 24, 16), transitions halve channels and size."""
+    layers, c = [_bn_conv(3, 64, 7, 2, 3), nn.MaxPool2d(3, 2, 1)], 64
+    for i, n in enumerate([6, 12, 24, 16]):
+        for _ in range(n):
+            layers.append(DenseLayer(c))
+            c += 32
+        if i < 3:
+            layers += [nn.BatchNorm2d(c), nn.ReLU(True), nn.Conv2d(c, c // 2, 1, bias=False), nn.AvgPool2d(2, 2)]
+            c //= 2
+    return nn.Sequential(*layers, nn.BatchNorm2d(c), nn.ReLU(True), nn.AdaptiveAvgPool2d(1), nn.Flatten(),
+                         nn.Linear(c, 1000))
+
+
+# ------------------------------------------------------------------------- MobileNet-V2
+class InvertedResidual(nn.Module):
+    """1×1 expand (×t) -> 3×3 depthwise -> 1×1 project; added to the input when shapes allow."""
+
+    def __init__(self, cin: int, cout: int, stride: int, t: int):
+        super().__init__()
+        hidden = cin * t
+        layers = [_bn_conv(cin, hidden, 1, act=nn.ReLU6)] if t != 1 else []
+        layers += [_bn_conv(hidden, hidden, 3, stride, 1, groups=hidden, act=nn.ReLU6),
+                   _bn_conv(hidden, cout, 1, act=None)]
+        self.body, self.add = nn.Sequential(*layers), stride == 1 and cin == cout
+
+    def forward(self, x):
+        return x + self.body(x) if self.add else self.body(x)
+
+
+def mobilenet_v2() -> nn.Module:
+    """MobileNet-V2 (Sandler et al. 2018): depthwise-separable convs in inverted residual blocks."""
+    layers, c = [_bn_conv(3, 32, 3, 2, 1, act=nn.ReLU6)], 32
+    for t, cout, n, s in [(1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2), (6, 96, 3, 1),
+                          (6, 160, 3, 2), (6, 320, 1, 1)]:
+        for i in range(n):
+            layers.append(InvertedResidual(c, cout, s if i == 0 else 1, t))
+            c = cout
+    return nn.Sequential(*layers, _bn_conv(c, 1280, 1, act=nn.ReLU6), nn.AdaptiveAvgPool2d(1), nn.Flatten(),
+                         nn.Dropout(0.2), nn.Linear(1280, 1000))
+
+
+# ------------------------------------------------------------------------- SqueezeNet
+class Fire(nn.Module):
+    """Squeeze 1×1 to a few channels, then expand with 1×1 and 3×3 side by side (Iandola et al. 2016)."""
+
+    def __init__(self, cin: int, squeeze: int, e1: int, e3: int):
+        super().__init__()
+        self.squeeze = nn.Sequential(nn.Conv2d(cin, squeeze, 1), nn.ReLU(True))
+        self.e1 = nn.Sequential(nn.Conv2d(squeeze, e1, 1), nn.ReLU(True))
+        self.e3 = nn.Sequential(nn.Conv2d(squeeze, e3, 3, padding=1), nn.ReLU(True))
+
+    def forward(self, x):
+        s = self.squeeze(x)
+        return torch.cat([self.e1(s), self.e3(s)], 1)
+
+
+def _squeezenet(v1_1: bool) -> nn.Module:
+    pool = functools.partial(nn.MaxPool2d, 3, 2, ceil_mode=True)
+    if v1_1:
+        body = [nn.Conv2d(3, 64, 3, 2), nn.ReLU(True), pool(), Fire(64, 16, 64, 64), Fire(128, 16, 64, 64), pool(),
+                Fire(128, 32, 128, 128), Fire(256, 32, 128, 128), pool(), Fire(256, 48, 192, 192),
+                Fire(384, 48, 192, 192), Fire(384, 64, 256, 256), Fire(512, 64, 256, 256)]
+    else:
+        body = [nn.Conv2d(3, 96, 7, 2), nn.ReLU(True), pool(), Fire(96, 16, 64, 64), Fire(128, 16, 64, 64),
+                Fire(128, 32, 128, 128), pool(), Fire(256, 32, 128, 128), Fire(256, 48, 192, 192),
+                Fire(384, 48, 192, 192), Fire(384, 64, 256, 256), pool(), Fire(512, 64, 256, 256)]
+    return nn.Sequential(*body, nn.Dropout(0.5), nn.Conv2d(512, 1000, 1), nn.ReLU(True), nn.AdaptiveAvgPool2d(1),
+                         nn.Flatten())
+
+
+def squeezenet1_0() -> nn.Module:
+    """SqueezeNet 1.0: AlexNet accuracy with 50× fewer parameters."""
+    return _squeezenet(False)
+
+
+def squeezenet1_1() -> nn.Module:
+    """SqueezeNet 1.1: the same idea, 2.4× less computation."""
+    return _squeezenet(True)
+
+
+# ------------------------------------------------------------------------- ShuffleNet-V2
+def _shuffle(x: torch.Tensor, groups: int = 2) -> torch.Tensor:
+    """Channel shuffle: interleave the groups so information crosses them in the next block."""
+    n, c, h, w = x.shape
+    return x.view(n, groups, c // groups, h, w).transpose(1, 2).reshape(n, c, h, w)
+
+
+class ShuffleUnit(nn.Module):
+    """Split channels (or copy, when downsampling), transform one half, concatenate, shuffle."""
+
+    def __init__(self, cin: int, cout: int, stride: int):
+        super().__init__()
+        half = cout // 2
+        self.stride = stride
+        self.left = (nn.Sequential(_bn_conv(cin, cin, 3, stride, 1, groups=cin, act=None), _bn_conv(cin, half, 1))
+                     if stride > 1 else None)
+        c = cin if stride > 1 else half
+        self.right = nn.Sequential(_bn_conv(c, half, 1), _bn_conv(half, half, 3, stride, 1, groups=half, act=None),
+                                   _bn_conv(half, half, 1))
+
+    def forward(self, x):
+        if self.stride == 1:
+            a, b = x.chunk(2, dim=1)
+            out = torch.cat([a, self.right(b)], 1)
+        else:
+            out = torch.cat([self.left(x), self.right(x)], 1)
+        return _shuffle(out)
+
+
+def shufflenet_v2_x1_0() -> nn.Module:
+    """ShuffleNet-V2 ×1.0 (Ma et al. 2018): grouped/depthwise convs and channel shuffle, stages (4, 8, 4)."""
+    layers, c = [_bn_conv(3, 24, 3, 2, 1), nn.MaxPool2d(3, 2, 1)], 24
+    for n, cout in zip([4, 8, 4], [116, 232, 464]):
+        layers.append(ShuffleUnit(c, cout, 2))
+        layers += [ShuffleUnit(cout, cout, 1) for _ in range(n - 1)]
+        c = cout
+    return nn.Sequential(*layers, _bn_conv(c, 1024, 1), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(1024, 1000))
+
+
+# ------------------------------------------------------------------------- the gallery
+@dataclass(frozen=True)
+class Architecture:
+    """One gallery entry. top1/top5 are ImageNet accuracies (%) as published for torchvision's weights."""
+
+    name: str
+    year: int
+    build: object  # () -> nn.Module
+    idea_en: str
+    idea_ko: str
+    top1: float
+    top5: float
+
+
+# Accuracies: torchvision's model documentation (IMAGENET1K_V1 weights, single 224 crop).
+GALLERY: dict[str, Architecture] = {a.name: a for a in [
+    Architecture("AlexNet", 2012, alexnet,
+                 "Deep CNN trained on GPUs with ReLU and dropout; won ImageNet 2012 by a wide margin.",
+                 "ReLU와 드롭아웃을 쓰고 GPU로 학습한 깊은 CNN. 2012년 ImageNet에서 큰 차이로 우승했습니다.", 56.522, 79.066),
+    Architecture("VGG-16", 2014, vgg16,
+                 "Only 3×3 convolutions, stacked deep: two 3×3 see as far as one 5×5 with fewer weights.",
+                 "3×3 합성곱만 깊게 쌓았습니다. 3×3 두 개는 5×5 하나와 같은 영역을 더 적은 가중치로 봅니다.", 71.592, 90.382),
+    Architecture("GoogLeNet", 2014, googlenet,
+                 "Inception modules run 1×1, 3×3 and pooling branches side by side; 1×1 convs keep it cheap.",
+                 "인셉션 모듈이 1×1, 3×3, 풀링 갈래를 나란히 계산하고, 1×1 합성곱으로 계산량을 줄입니다.", 69.778, 89.530),
+    Architecture("ResNet-18", 2015, resnet18,
+                 "Residual connections add each block's input to its output, so very deep nets still train.",
+                 "잔차 연결이 블록의 입력을 출력에 더해, 아주 깊은 신경망도 학습되게 합니다.", 69.758, 89.078),
+    Architecture("ResNet-50", 2015, resnet50,
+                 "Bottleneck blocks (1×1 → 3×3 → 1×1) make a 50-layer residual network affordable.",
+                 "병목 블록(1×1 → 3×3 → 1×1)으로 50층 잔차 신경망을 감당할 만하게 만들었습니다.", 76.130, 92.862),
+    Architecture("DenseNet-121", 2016, densenet121,
+                 "Each layer receives every earlier map (concatenation): features are reused, not relearned.",
+                 "각 층이 앞선 모든 특징 맵을 이어 붙여 받습니다. 특징을 다시 배우지 않고 재사용합니다.", 74.434, 91.972),
+    Architecture("MobileNet-V2", 2018, mobilenet_v2,
+                 "Depthwise-separable convolutions in inverted residual blocks: built for phones.",
+                 "역잔차 블록 안의 깊이별 분리 합성곱으로 휴대폰에서도 돌도록 만들었습니다.", 71.878, 90.286),
+    Architecture("SqueezeNet 1.0", 2016, squeezenet1_0,
+                 "Fire modules squeeze to few channels with 1×1 convs: AlexNet accuracy, 50× fewer weights.",
+                 "파이어 모듈이 1×1 합성곱으로 채널을 줄입니다. AlexNet 정확도를 가중치 50분의 1로 냅니다.", 58.092, 80.420),
+    Architecture("SqueezeNet 1.1", 2016, squeezenet1_1,
+                 "SqueezeNet with smaller first filters and earlier pooling: 2.4× less computation.",
+                 "첫 필터를 줄이고 풀링을 앞당긴 SqueezeNet으로 계산량이 2.4배 적습니다.", 58.178, 80.624),
+    Architecture("ShuffleNet-V2 ×1.0", 2018, shufflenet_v2_x1_0,
+                 "Splits channels, convolves half, and shuffles them so groups exchange information.",
+                 "채널을 나눠 절반만 합성곱하고, 채널 셔플로 그룹끼리 정보를 섞습니다.", 69.362, 88.316),
+]}
+
+
+@dataclass(frozen=True)
+class LayerRow:
+    """One leaf layer of an architecture for a 224×224×3 input."""
+
+    name: str
+    kind: str
+    output_shape: tuple[int, ...]  # (C, H, W) or (N,)
+    params: int
+    macs: int
+
+
+@dataclass(frozen=True)
+class ArchitectureSummary:
+    name: str
+    rows: tuple[LayerRow, ...]
+    total_params: int
+    total_macs: int
+
+
+@functools.cache
+def summarize_architecture(name: str) -> ArchitectureSummary:
+    """Every conv/linear/pool/norm layer's output shape, parameters and multiply-adds, for (3, 224, 224)."""
+    if name not in GALLERY:
+        raise ValueError(f"name must be one of {', '.join(GALLERY)}; got {name!r}")
+    with torch.device("meta"):
+        model = GALLERY[name].build()
+    rows: list[LayerRow] = []
+
+    def hook(module: nn.Module, inputs, output) -> None:
+        params = sum(p.numel() for p in module.parameters(recurse=False))
+        if isinstance(module, nn.Conv2d):
+            k = module.kernel_size[0] * module.kernel_size[1]
+            macs = output.numel() * k * module.in_channels // module.groups
+        elif isinstance(module, nn.Linear):
+            macs = module.in_features * module.out_features
+        else:
+            macs = 0
+        rows.append(LayerRow(names[module], type(module).__name__, tuple(output.shape[1:]), params, macs))
+
+    names = {m: n for n, m in model.named_modules()}
+    leaves = (nn.Conv2d, nn.Linear, nn.BatchNorm2d, nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d)
+    handles = [m.register_forward_hook(hook) for m in model.modules() if isinstance(m, leaves)]
+    with torch.no_grad():
+        model.eval()(torch.empty(1, 3, 224, 224, device="meta"))
+    for h in handles:
+        h.remove()
+    total = sum(p.numel() for p in model.parameters())
+    return ArchitectureSummary(name, tuple(rows), total, sum(r.macs for r in rows))

@@ -1,0 +1,108 @@
+"""A summarized model as the other framework's code: Keras Sequential <-> PyTorch nn.Sequential."""
+
+from __future__ import annotations
+
+from .summary import Summary
+
+
+ACTIVATIONS = {"relu": "nn.ReLU(),", "softmax": "nn.Softmax(dim=1),", "sigmoid": "nn.Sigmoid(),", "tanh": "nn.Tanh(),"}
+
+
+def _pair(v) -> tuple[int, int]:
+    return tuple(v) if isinstance(v, (tuple, list)) else (v, v)
+
+
+def _k(v) -> str:
+    h, w = _pair(v)
+    return str(h) if h == w else f"({h}, {w})"
+
+
+def to_torch_code(summary: Summary) -> str:
+    """PyTorch code for a Keras summary (channels move first: input (H, W, C) -> (C, H, W))."""
+    if summary.framework != "keras":
+        raise ValueError(f"summary must come from summarize_keras; got a {summary.framework!r} summary")
+    shape = summary.input_shape
+    lines = []
+    for row in summary.rows:
+        a = dict(row.args)
+        if row.kind == "Conv2D":
+            if a["padding"] == "same" and _pair(a["strides"]) != (1, 1):
+                raise ValueError(f"line {row.line}: Conv2D with padding='same' and strides > 1 has no PyTorch "
+                                 "equivalent padding (Keras pads unevenly)")
+            pad = "'same'" if a["padding"] == "same" else "0"
+            lines.append(f"nn.Conv2d({shape[-1]}, {a['filters']}, {_k(a['kernel_size'])}, stride={_k(a['strides'])}, "
+                         f"padding={pad}, dilation={_k(a['dilation_rate'])}, bias={a['use_bias']}),")
+        elif row.kind in ("MaxPooling2D", "AveragePooling2D"):
+            if a["padding"] == "same":
+                raise ValueError(f"line {row.line}: {row.kind} with padding='same' has no exact PyTorch equivalent")
+            torch_name = "MaxPool2d" if row.kind == "MaxPooling2D" else "AvgPool2d"
+            stride = a["strides"] if a["strides"] is not None else a["pool_size"]
+            lines.append(f"nn.{torch_name}({_k(a['pool_size'])}, stride={_k(stride)}),")
+        elif row.kind in ("GlobalAveragePooling2D", "GlobalMaxPooling2D"):
+            kind = "Avg" if "Average" in row.kind else "Max"
+            lines += [f"nn.Adaptive{kind}Pool2d(1),", "nn.Flatten(),"]
+        elif row.kind == "Flatten":
+            # Keras flattens (H, W, C), PyTorch (C, H, W): same size, different order of features
+            lines.append("nn.Flatten(),")
+        elif row.kind == "Dense":
+            lines.append(f"nn.Linear({shape[-1]}, {a['units']}, bias={a['use_bias']}),")
+        elif row.kind == "Dropout":
+            lines.append(f"nn.Dropout({a['rate']}),")
+        elif row.kind == "BatchNormalization":
+            lines.append(f"nn.BatchNorm2d({shape[-1]}),")
+        elif row.kind == "ReLU":
+            lines.append("nn.ReLU(),")
+        elif row.kind == "Softmax":
+            lines.append("nn.Softmax(dim=1),")
+        if row.kind in ("Conv2D", "Dense", "Activation") and a.get("activation") in ACTIVATIONS:
+            lines.append(ACTIVATIONS[a["activation"]])
+        shape = row.output_shape
+    body = "\n".join(f"    {line}" for line in lines)
+    h, w, c = summary.input_shape if len(summary.input_shape) == 3 else (None, None, None)
+    note = f"# input: (batch, {c}, {h}, {w})\n" if c else ""
+    return f"import torch.nn as nn\n\n{note}model = nn.Sequential(\n{body}\n)\n"
+
+
+def to_keras_code(summary: Summary) -> str:
+    """Keras code for a PyTorch summary (input (C, H, W) -> input_shape=(H, W, C))."""
+    if summary.framework != "torch":
+        raise ValueError(f"summary must come from summarize_torch; got a {summary.framework!r} summary")
+    c, h, w = summary.input_shape
+    lines = [f"keras.Input(shape=({h}, {w}, {c})),"]
+    for row in summary.rows:
+        a = dict(row.args)
+        if row.kind == "Conv2d":
+            if a["groups"] != 1:
+                lines.append(f"# groups={a['groups']}: use layers.Conv2D(..., groups={a['groups']})")
+            pad = a["padding"]
+            if pad not in (0, "valid", "same", (0, 0)):
+                lines.append(f"layers.ZeroPadding2D({_k(pad)}),")
+                pad = "valid"
+            padding = "same" if pad == "same" else "valid"
+            lines.append(f"layers.Conv2D({a['out_channels']}, {_k(a['kernel_size'])}, strides={_k(a['stride'])}, "
+                         f"padding='{padding}', dilation_rate={_k(a['dilation'])}, use_bias={a['bias']}),")
+        elif row.kind in ("MaxPool2d", "AvgPool2d"):
+            if a["padding"] not in (0, (0, 0)):
+                lines.append(f"layers.ZeroPadding2D({_k(a['padding'])}),  # torch pads max pooling with -inf")
+            name = "MaxPooling2D" if row.kind == "MaxPool2d" else "AveragePooling2D"
+            stride = a["stride"] if a["stride"] is not None else a["kernel_size"]
+            lines.append(f"layers.{name}({_k(a['kernel_size'])}, strides={_k(stride)}),")
+        elif row.kind in ("AdaptiveAvgPool2d", "AdaptiveMaxPool2d"):
+            if _pair(a["output_size"]) != (1, 1):
+                raise ValueError(f"line {row.line}: {row.kind}({a['output_size']}) has no Keras layer; only 1 exports")
+            lines.append("layers.GlobalAveragePooling2D(keepdims=True)," if "Avg" in row.kind
+                         else "layers.GlobalMaxPooling2D(keepdims=True),")
+        elif row.kind == "Flatten":
+            lines.append("layers.Flatten(),  # Keras orders features (H, W, C), PyTorch (C, H, W)")
+        elif row.kind == "Linear":
+            lines.append(f"layers.Dense({a['out_features']}, use_bias={a['bias']}),")
+        elif row.kind in ("ReLU", "ReLU6", "Sigmoid", "Tanh", "Softmax", "LeakyReLU"):
+            act = {"ReLU": "relu", "ReLU6": "relu6", "Sigmoid": "sigmoid", "Tanh": "tanh", "Softmax": "softmax",
+                   "LeakyReLU": "leaky_relu"}[row.kind]
+            lines.append(f"layers.Activation('{act}'),")
+        elif row.kind in ("Dropout", "Dropout2d"):
+            lines.append(f"layers.Dropout({a['p']}),")
+        elif row.kind == "BatchNorm2d":
+            lines.append("layers.BatchNormalization(),")
+    body = "\n".join(f"    {line}" for line in lines)
+    return f"from tensorflow import keras\nfrom tensorflow.keras import layers\n\nmodel = keras.Sequential([\n{body}\n])\n"

@@ -1,0 +1,92 @@
+"""The gallery's networks: totals equal torchvision's published counts; blocks and exports by hand."""
+
+import pytest
+
+from playground import summarize_keras, summarize_torch, to_keras_code, to_torch_code
+from playground.architectures import GALLERY, summarize_architecture
+from playground.blocks import building_blocks, dense_vs_conv
+
+# Published parameter counts and GFLOPS (multiply-adds) of torchvision's definitions.
+PUBLISHED = {
+    "AlexNet": (61_100_840, 0.71), "VGG-16": (138_357_544, 15.47), "GoogLeNet": (6_624_904, 1.50),
+    "ResNet-18": (11_689_512, 1.81), "ResNet-50": (25_557_032, 4.09), "DenseNet-121": (7_978_856, 2.83),
+    "MobileNet-V2": (3_504_872, 0.30), "SqueezeNet 1.0": (1_248_424, 0.82), "SqueezeNet 1.1": (1_235_496, 0.35),
+    "ShuffleNet-V2 ×1.0": (2_278_604, 0.14),
+}
+
+
+@pytest.mark.parametrize("name", list(PUBLISHED))
+def test_gallery_totals_equal_published_counts(name):
+    s = summarize_architecture(name)
+    params, gmacs = PUBLISHED[name]
+    assert s.total_params == params
+    assert abs(s.total_macs / 1e9 - gmacs) <= 0.01 + 0.005 * gmacs
+    assert s.rows[-1].output_shape == (1000,) or s.rows[-1].output_shape == (1000, 1, 1)
+    assert sum(r.params for r in s.rows) == params  # every parameter sits in a listed layer
+    a = GALLERY[name]
+    assert 1998 < a.year < 2020 and 50 < a.top1 < a.top5 < 95 and a.idea_en and a.idea_ko
+
+
+def test_fc_vs_conv_hand_checked():
+    c = dense_vs_conv(28, 28, 1, 32)
+    assert (c.dense.params, c.dense.macs) == (28 * 28 * 32 + 32, 28 * 28 * 32) == (25_120, 25_088)
+    assert (c.conv.params, c.conv.macs) == (3 * 3 * 32 + 32, 28 * 28 * 9 * 32) == (320, 225_792)
+    assert c.dense.params_formula == "28×28×1×32 + 32 = 25,120"
+
+
+def test_building_blocks_arguments():
+    blocks = {b.key: b for b in building_blocks(56, 56, 64, 64, 4)}
+    assert blocks["blk_two_3x3"].params < blocks["blk_one_5x5"].params  # VGG's argument: 73,728 < 102,400
+    assert blocks["blk_depthwise"].params == 3 * 3 * 64 + 64 * 64
+    assert blocks["blk_grouped"].params == blocks["blk_standard"].params // 4
+    with pytest.raises(ValueError, match="groups=3 must divide cin=64"):
+        building_blocks(8, 8, 64, 64, 3)
+
+
+KERAS = """
+model = Sequential()
+model.add(Conv2D(16, (3, 3), activation='relu', input_shape=(32, 32, 3)))
+model.add(MaxPooling2D())
+model.add(Conv2D(32, 3, strides=2, activation='relu'))
+model.add(GlobalAveragePooling2D())
+model.add(Dense(10, activation='softmax'))
+"""
+
+
+def test_exports_round_trip_with_the_same_shapes_and_counts():
+    k = summarize_keras(KERAS)
+    torch_code = to_torch_code(k)
+    t = summarize_torch(torch_code, (3, 32, 32))
+    assert t.total_params == k.total_params
+    convs_k = [r.output_shape for r in k.rows if r.kind == "Conv2D"]
+    convs_t = [(r.output_shape[1], r.output_shape[2], r.output_shape[0]) for r in t.rows if r.kind == "Conv2d"]
+    assert convs_k == convs_t
+    back = summarize_keras(to_keras_code(t))
+    assert back.total_params == k.total_params and back.rows[-1].output_shape[-1] == 10
+
+
+def test_exported_torch_code_builds_the_model_it_describes():
+    """The export is real PyTorch: build it from its own text (no exec: the summary already parsed it)."""
+    import torch
+    from torch import nn
+
+    k = summarize_keras(KERAS)
+    layers = []
+    for row in summarize_torch(to_torch_code(k), (3, 32, 32)).rows:
+        args = dict(row.args)
+        if row.kind == "Conv2d":
+            layers.append(nn.Conv2d(args["in_channels"], args["out_channels"], args["kernel_size"],
+                                    stride=args["stride"], padding=args["padding"]))
+        elif row.kind == "Linear":
+            layers.append(nn.Linear(args["in_features"], args["out_features"]))
+        elif row.kind == "MaxPool2d":
+            layers.append(nn.MaxPool2d(args["kernel_size"], args["stride"]))
+        elif row.kind == "AdaptiveAvgPool2d":
+            layers.append(nn.AdaptiveAvgPool2d(args["output_size"]))
+        elif row.kind == "Softmax":
+            layers.append(nn.Softmax(dim=1))
+        else:
+            layers.append(getattr(nn, row.kind)())
+    out = nn.Sequential(*layers)(torch.zeros(2, 3, 32, 32))
+    assert out.shape == (2, 10)
+    assert sum(p.numel() for p in nn.Sequential(*layers).parameters()) == k.total_params
