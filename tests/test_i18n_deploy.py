@@ -1,0 +1,67 @@
+"""Every UI string exists in English and Korean; every key a page uses exists; deploy files agree."""
+
+import re
+import string
+import tomllib
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from playground.i18n import STRINGS, t
+
+ROOT = Path(__file__).resolve().parent.parent
+HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_every_key_has_both_languages_with_the_same_placeholders(key):
+    en, ko = STRINGS[key]
+    assert en.strip() and ko.strip()
+    assert placeholders(en) == placeholders(ko), key
+    if HANGUL.search(en) is None and not re.fullmatch(r"[A-Za-z0-9 .()/×-]*", ko):
+        assert HANGUL.search(ko), f"{key}: the Korean text has no Hangul"
+
+
+def test_every_key_used_in_the_app_exists():
+    used = set()
+    for path in [ROOT / "app.py", ROOT / "widgets.py", *(ROOT / "pages").glob("*.py")]:
+        used |= set(re.findall(r"""\bT\(\s*["']([a-z0-9_]+)["']""", path.read_text()))
+    missing = sorted(k for k in used if k not in STRINGS and not k.endswith("_"))  # "block_" + kind: a prefix
+    assert not missing, missing
+    assert t("nav_conv", "ko") == "합성곱" and t("upload_ok", "en", name="a.png") == "Using a.png."
+
+
+PAGES = ["home", "image", "convolution", "pooling", "channels", "model", "gallery", "train", "digit"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("page", PAGES)
+def test_each_page_renders_in_both_languages(page, lang):
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.session_state["lang"] = lang
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    shown = " ".join([x.value for x in at.title] + [x.value for x in at.markdown] + [x.value for x in at.info])
+    assert bool(HANGUL.search(shown)) == (lang == "ko")  # no page stays in English when Korean is chosen
+
+
+def _pins(lines) -> dict[str, str]:
+    pins = {}
+    for line in lines:
+        m = re.match(r"^\s*([A-Za-z0-9_.-]+)==([^\s;#]+)", line)
+        if m:
+            pins[m.group(1).lower()] = m.group(2)
+    return pins
+
+
+def test_requirements_txt_agrees_with_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    req = (ROOT / "requirements.txt").read_text().splitlines()
+    assert _pins(project) == _pins(req)
+    assert _pins(req)["torch"] == "2.13.0"
+    assert any(line.startswith("--extra-index-url") and "/whl/cpu" in line for line in req)  # CPU-only torch
