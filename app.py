@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from widgets import T, language_switch, sync_url
+from widgets import T, hidden_controls, language_switch, lesson_link_box, presentation_mode, sync_url
 
 st.set_page_config(page_title="Conv Playground", page_icon="🧮", layout="wide")
 language_switch()
+presentation_mode()
+hidden_controls()
 
 PAGES = [  # (file, strings key, icon)
     ("pages/home.py", "nav_home", ":material/home:"),
@@ -25,3 +27,4 @@ try:
     nav.run()
 finally:  # also after st.stop(): the address always holds the page's settings (a lesson link)
     sync_url()
+    lesson_link_box()

@@ -89,33 +89,88 @@ def float_in(lo: float, hi: float):
     return parse
 
 
-def link(key: str, parse) -> None:
+def link(key: str, parse, to_url=str) -> bool:
     """Before creating widget `key`: take its value from the URL (once per session), then keep it there.
 
-    A tampered value (?stride=0, ?stride=abc) is refused with a sentence and the widget keeps its value.
+    A tampered value (?stride=0, ?stride=abc) is refused with a sentence and the widget keeps its
+    value. Returns True when the URL's value was applied (this run).
     """
     linked = st.session_state.setdefault("_linked", {})
-    linked[key] = True
+    linked[key] = to_url
     seen = st.session_state.setdefault("_url_seen", set())
     if key in seen:
-        return
+        return False
     seen.add(key)
     raw = st.query_params.get(key)
     if raw is None:
-        return
+        return False
     try:
         st.session_state[key] = parse(raw)
+        return True
     except (ValueError, TypeError, OverflowError):
         st.warning(T("bad_link_value", name=key, value=str(raw)[:40]), icon="🔗")
+        return False
 
 
 def sync_url() -> None:
     """After the widgets: write every linked setting of this run into the URL, so the address is a lesson link."""
     linked = st.session_state.get("_linked", {})
-    params = {k: str(st.session_state[k]) for k in linked if k in st.session_state}
+    params = {k: to_url(st.session_state[k]) for k, to_url in linked.items() if k in st.session_state}
+    hide = st.session_state.get("_hide")
+    if hide:
+        params["hide"] = ",".join(hide)
     if dict(st.query_params) != params:
         st.query_params.from_dict(params)
     st.session_state["_linked"] = {}
+    st.session_state["_current_params"] = params
+
+
+def lesson_link_box() -> None:
+    """The address of this exact view, with a copy button (st.code has one), in the sidebar."""
+    from urllib.parse import urlencode
+
+    params = st.session_state.get("_current_params", {})
+    try:
+        base = (st.context.url or "").split("?")[0]
+    except Exception:
+        base = ""
+    with st.sidebar.expander(T("copy_link")):
+        st.code(base + ("?" + urlencode(params) if params else ""), language=None, wrap_lines=True)
+        st.caption(T("copy_link_help"))
+
+
+HIDE_NAME = __import__("re").compile(r"^[a-z0-9_]{1,40}$")
+
+
+def hidden_controls() -> None:
+    """?hide=stride,pad_mode hides those controls (their values still apply), as TF Playground does."""
+    if "_hide" not in st.session_state:
+        raw = st.query_params.get("hide", "")
+        names = [n for n in raw.split(",") if n][:30]
+        good = [n for n in names if HIDE_NAME.match(n)]
+        if len(good) != len(names):
+            st.warning(T("bad_link_value", name="hide", value=raw[:40]), icon="🔗")
+        st.session_state["_hide"] = good
+    css = "".join(f".st-key-{n} {{display: none !important;}}" for n in st.session_state["_hide"])
+    if css:
+        st.html(f"<style>{css}</style>")
+
+
+PRESENT_CSS = """<style>
+html { font-size: 20px; }
+[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'] { display: none; }
+.block-container { max-width: 100%; padding-top: 1.5rem; }
+[data-testid='stCaptionContainer'] { display: none; }
+</style>"""
+
+
+def presentation_mode() -> None:
+    """A projector view: bigger text, no sidebar, no captions; an Exit button brings the controls back."""
+    link("present", one_of([True, False]))
+    st.sidebar.toggle(T("presentation_mode"), key="present")
+    if st.session_state.get("present"):
+        st.html(PRESENT_CSS)
+        st.button(T("exit_presentation"), key="exit_present", on_click=lambda: st.session_state.update(present=False))
 
 
 # ---------------------------------------------------------------- the shared image
@@ -189,9 +244,13 @@ def kernel_editor(key: str = "kernel") -> np.ndarray:
     """Preset picker + editable grid (rows of numbers); returns (kh, kw) or raises InputError."""
     names = list(KERNELS)
     link(f"{key}_preset", one_of(names))
+    typed = link(f"{key}_text", lambda raw: kernel_text(parse_kernel(raw)),
+                 to_url=lambda text: ";".join(",".join(r.split()) for r in str(text).strip().splitlines()))
     preset = st.selectbox(T("kernel_preset"), names, index=names.index("sobel_x"), key=f"{key}_preset",
                           format_func=lambda n: getattr(KERNELS[n], f"title_{lang()}"))
     st.caption(getattr(KERNELS[preset], lang()))
+    if typed:  # a lesson link brought its own kernel values: keep them
+        st.session_state[f"{key}_loaded"] = preset
     if st.session_state.get(f"{key}_loaded") != preset:  # a new preset fills the grid
         st.session_state[f"{key}_text"] = kernel_text(KERNELS[preset].weights)
         st.session_state[f"{key}_loaded"] = preset
@@ -203,6 +262,7 @@ def step_controls(n_rows: int, n_cols: int, key: str) -> tuple[int, int]:
     """Pick an output cell: a slider over positions plus ◀ / ▶ buttons; returns (i, j)."""
     n = n_rows * n_cols
     idx_key = f"{key}_idx"
+    link(idx_key, int_in(0, 10**7))  # the step position is part of a lesson link
     if f"{key}_pending" in st.session_state:  # a click on the map asked for this cell
         st.session_state[idx_key] = st.session_state.pop(f"{key}_pending")
     centre = (n_rows // 2) * n_cols + n_cols // 2  # start in the middle, where the picture usually is
@@ -215,6 +275,8 @@ def step_controls(n_rows: int, n_cols: int, key: str) -> tuple[int, int]:
         st.session_state[idx_key] = min(current + 1, n - 1)
     if n > 1:
         c3.slider(T("step_position"), 0, n - 1, key=idx_key)
+    else:
+        st.session_state.setdefault("_linked", {}).pop(idx_key, None)
     return divmod(int(st.session_state[idx_key]), n_cols)
 
 
@@ -257,6 +319,39 @@ def show_map(a: np.ndarray, title: str, *, key: str, rects: list[tuple] = (), ma
 
 
 DISPLAY_SIDE = 320
+
+
+# ---------------------------------------------------------------- quiz, exports, presentation
+def quiz_gate(key: str, size: tuple[int, int], value: float, cell: tuple[int, int]) -> bool:
+    """'Predict first': ask for the output size and the highlighted cell's value; True once answered.
+
+    Returns True straight away when quiz mode is off. The answer is checked against the same numbers
+    the page shows (output_size and the trace), and explained by them once revealed.
+    """
+    if not st.toggle(T("quiz_mode"), key=f"{key}_quiz", help=T("quiz_help")):
+        return True
+    c1, c2, c3, c4 = st.columns([1, 1, 1, 1])
+    oh = c1.number_input(T("quiz_height"), 0, 100_000, 0, key=f"{key}_q_h")
+    ow = c2.number_input(T("quiz_width"), 0, 100_000, 0, key=f"{key}_q_w")
+    guess = c3.number_input(T("quiz_value", i=cell[0], j=cell[1]), value=0.0, step=1.0, format="%.2f",
+                            key=f"{key}_q_v")
+    token = (size, round(value, 6), tuple(cell))
+    if c4.button(T("quiz_check"), key=f"{key}_q_check"):
+        st.session_state[f"{key}_q_answered"] = token
+    if st.session_state.get(f"{key}_q_answered") != token:
+        st.info(T("quiz_waiting"))
+        return False
+    size_ok, value_ok = (oh, ow) == tuple(size), abs(guess - value) <= 0.005 + 1e-9 * abs(value)
+    (st.success if size_ok else st.error)(T("quiz_size_right" if size_ok else "quiz_size_wrong", h=size[0], w=size[1]))
+    (st.success if value_ok else st.error)(T("quiz_value_right" if value_ok else "quiz_value_wrong",
+                                             v=f"{value:.2f}".rstrip("0").rstrip(".")))
+    return True
+
+
+def downloads(key: str, items: list[tuple[str, bytes | str, str]]) -> None:
+    """A row of download buttons: (label key, data, file name)."""
+    for col, (label, data, name) in zip(st.columns(len(items)), items):
+        col.download_button(T(label), data, name, key=f"{key}_{name}")
 
 
 def size_formulas(size_h, size_w) -> None:

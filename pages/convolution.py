@@ -4,7 +4,8 @@ import streamlit as st
 
 from playground import figures
 from playground.lessons import conv_lesson
-from widgets import T, current_image, float_in, go_to_cell, int_in, link, one_of, image_caption, keep_last, kernel_editor, show_map, size_formulas, step_controls
+from playground.export import conv_layer_keras_code, conv_layer_torch_code, npy_bytes, png_bytes
+from widgets import T, current_image, downloads, float_in, go_to_cell, int_in, link, one_of, quiz_gate, image_caption, keep_last, kernel_editor, show_map, size_formulas, step_controls
 
 animation = st.cache_data(figures.conv_animation_cached, max_entries=32)  # same crop -> same frames
 
@@ -44,12 +45,13 @@ settings = dict(stride=stride, padding=padding, dilation=dilation, padding_mode=
 lesson = keep_last("conv", lambda: cached_conv_lesson(img, kernel, **settings))
 if lesson is None:
     st.stop()
-size_formulas(lesson.size_h, lesson.size_w)
-
 st.subheader(T("step_title"))
 OH, OW = lesson.output.shape
 at = step_controls(OH, OW, key="conv_step")
 tr = lesson.trace_at(at)
+revealed = quiz_gate("conv", (OH, OW), tr.total, at)
+if revealed:
+    size_formulas(lesson.size_h, lesson.size_w)
 r0, c0 = tr.origin
 span_h, span_w = tr.rows[-1] - r0, tr.cols[-1] - c0
 cols = st.columns(3)
@@ -72,7 +74,8 @@ st.plotly_chart(figures.heatmap_row([tr.window[0], tr.kernel[0], tr.products[0]]
                                     [T("window"), "× " + T("kernel"), "= " + T("products")],
                                     signed=[None, True, True], marks=[tr.pad_mask, None, None]),
                 key="conv_trace", config={"displayModeBar": False})
-st.code(tr.formula, language=None, wrap_lines=True)
+if revealed:
+    st.code(tr.formula, language=None, wrap_lines=True)
 if tr.pad_mask.any():
     st.caption(T("window_reads_padding", n=int(tr.pad_mask.sum())))
 
@@ -91,3 +94,10 @@ st.plotly_chart(figures.heatmap_row([lesson.coverage[:corner, :corner], lesson.c
                                     [T("coverage_with"), T("coverage_without")], signed=[False, False],
                                     zranges=[(0, top), (0, top)], height=360),
                 key="conv_coverage", config={"displayModeBar": False})
+
+st.subheader(T("exports_title"))
+layer = dict(bias=bias, **lesson.settings)
+downloads("conv_dl", [("dl_map_png", png_bytes(figures.raster(lesson.output, upscale_to=1)), "feature_map.png"),
+                      ("dl_kernel_npy", npy_bytes(lesson.kernel), "kernel.npy"),
+                      ("dl_torch", conv_layer_torch_code(lesson.kernel, **layer), "conv_layer_pytorch.py"),
+                      ("dl_keras", conv_layer_keras_code(lesson.kernel, **layer), "conv_layer_keras.py")])

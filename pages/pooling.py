@@ -4,7 +4,8 @@ import streamlit as st
 
 from playground import figures
 from playground.lessons import pool_lesson
-from widgets import T, current_image, go_to_cell, int_in, link, one_of, image_caption, keep_last, show_map, size_formulas, step_controls
+from playground.export import png_bytes
+from widgets import T, current_image, downloads, go_to_cell, int_in, link, one_of, quiz_gate, image_caption, keep_last, show_map, size_formulas, step_controls
 
 # Pure, so cached: a learner toggling a setting back and forth gets the result back at once.
 cached_pool_lesson = st.cache_data(pool_lesson, max_entries=8, ttl=900, show_spinner=False)
@@ -29,13 +30,13 @@ settings = dict(kernel_size=window, stride=stride, padding=padding, mode=mode, n
 lesson = keep_last("pool", lambda: cached_pool_lesson(img, **settings))
 if lesson is None:
     st.stop()
-if not is_global:
-    size_formulas(lesson.size_h, lesson.size_w)
-
 st.subheader(T("step_title"))
 OH, OW = lesson.output.shape
 at = step_controls(OH, OW, key="pool_step")
 tr = lesson.trace_at(at)
+revealed = quiz_gate("pool", (OH, OW), tr.total, at)
+if revealed and not is_global:
+    size_formulas(lesson.size_h, lesson.size_w)
 kh, kw = tr.window.shape
 r0, c0 = tr.origin[0] - (0 if is_global else padding), tr.origin[1] - (0 if is_global else padding)
 left, right = st.columns(2)
@@ -50,8 +51,9 @@ with right:
     if clicked and clicked != tuple(at):
         go_to_cell("pool_step", *clicked, OW)
 st.markdown(T("cell_value", i=at[0], j=at[1]))
-st.code(tr.formula, language=None, wrap_lines=True)
-if tr.winner is not None:
+if revealed:
+    st.code(tr.formula, language=None, wrap_lines=True)
+if revealed and tr.winner is not None:
     st.caption(T("winner", r=tr.origin[0] + tr.winner[0], c=tr.origin[1] + tr.winner[1]))
 
 st.subheader(T("experiments"))
@@ -61,3 +63,4 @@ e1.caption(T("shift_help"))
 e2.metric(T("noise_metric_max"), f"{lesson.noise_max:.1f}")
 e2.metric(T("noise_metric_avg"), f"{lesson.noise_avg:.1f}")
 e2.caption(T("noise_help"))
+downloads("pool_dl", [("dl_pooled_png", png_bytes(figures.raster(lesson.output, upscale_to=1)), "pooled.png")])

@@ -106,3 +106,89 @@ def to_keras_code(summary: Summary) -> str:
             lines.append("layers.BatchNormalization(),")
     body = "\n".join(f"    {line}" for line in lines)
     return f"from tensorflow import keras\nfrom tensorflow.keras import layers\n\nmodel = keras.Sequential([\n{body}\n])\n"
+
+
+def conv_layer_torch_code(kernel, *, bias: float = 0.0, stride: int = 1, padding: int | str = 0,
+                          dilation: int = 1, padding_mode: str = "zeros") -> str:
+    """A runnable PyTorch script for one conv layer with these exact weights: input.npy (H, W) -> output.npy."""
+    import numpy as np
+
+    k = np.asarray(kernel, dtype=np.float64)
+    rows = ",\n    ".join("[" + ", ".join(repr(float(v)) for v in row) + "]" for row in k)
+    pad = repr(padding)
+    return f'''"""One convolution layer exported from Conv Playground: reads input.npy (H, W), writes output.npy."""
+import numpy as np
+import torch
+from torch import nn
+
+kernel = torch.tensor([
+    {rows}
+], dtype=torch.float32)  # (kh, kw)
+
+layer = nn.Conv2d(1, 1, kernel_size={tuple(k.shape)}, stride={stride}, padding={pad}, dilation={dilation},
+                  padding_mode={padding_mode!r}, bias=True)
+with torch.no_grad():
+    layer.weight.copy_(kernel[None, None])  # (out_channels, in_channels, kh, kw)
+    layer.bias.fill_({float(bias)!r})
+
+if __name__ == "__main__":
+    x = torch.from_numpy(np.load("input.npy").astype(np.float32))[None, None]  # (1, 1, H, W)
+    with torch.no_grad():
+        y = layer(x)[0, 0]  # (OH, OW)
+    np.save("output.npy", y.numpy())
+    print("feature map", tuple(y.shape))
+'''
+
+
+def conv_layer_keras_code(kernel, *, bias: float = 0.0, stride: int = 1, padding: int | str = 0,
+                          dilation: int = 1, padding_mode: str = "zeros") -> str:
+    """The same layer in Keras (channels last); explicit padding becomes a padding layer first."""
+    import numpy as np
+
+    k = np.asarray(kernel, dtype=np.float64)
+    rows = ", ".join("[" + ", ".join(repr(float(v)) for v in row) + "]" for row in k)
+    pre = ""
+    if isinstance(padding, int) and padding > 0:
+        if padding_mode == "zeros":
+            pre = f"    layers.ZeroPadding2D({padding}),\n"
+        else:
+            mode = {"reflect": "REFLECT", "replicate": "SYMMETRIC  # not exact: TF has no 'replicate'",
+                    "circular": "CONSTANT  # not exact: TF has no 'circular'"}[padding_mode]
+            pre = (f"    layers.Lambda(lambda t: tf.pad(t, [[0, 0], [{padding}, {padding}], [{padding}, {padding}], "
+                   f"[0, 0]], mode='{mode.split()[0]}')),  {'#' + mode.split('#')[1] if '#' in mode else ''}\n")
+    keras_padding = "same" if padding == "same" else "valid"
+    return f'''"""One convolution layer exported from Conv Playground (Keras: (batch, H, W, 1) in, (batch, OH, OW, 1) out)."""
+import numpy as np
+import tensorflow as tf
+from tensorflow.keras import layers
+
+kernel = np.array([{rows}], dtype="float32")  # (kh, kw)
+
+model = tf.keras.Sequential([
+    tf.keras.Input(shape=(None, None, 1)),
+{pre}    layers.Conv2D(1, {tuple(k.shape)}, strides={stride}, padding="{keras_padding}", dilation_rate={dilation}),
+])
+model.layers[-1].set_weights([kernel[:, :, None, None], np.array([{float(bias)!r}], dtype="float32")])
+'''
+
+
+def png_bytes(picture) -> bytes:
+    """An (H, W) or (H, W, 3) uint8 picture as PNG bytes."""
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.fromarray(picture).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def npy_bytes(array) -> bytes:
+    """An array as .npy bytes (np.load reads it back)."""
+    import io
+
+    import numpy as np
+
+    buf = io.BytesIO()
+    np.save(buf, np.asarray(array))
+    return buf.getvalue()

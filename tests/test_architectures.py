@@ -90,3 +90,33 @@ def test_exported_torch_code_builds_the_model_it_describes():
     out = nn.Sequential(*layers)(torch.zeros(2, 3, 32, 32))
     assert out.shape == (2, 10)
     assert sum(p.numel() for p in nn.Sequential(*layers).parameters()) == k.total_params
+
+
+@pytest.mark.parametrize("settings", [
+    dict(stride=1, padding=0, dilation=1, padding_mode="zeros", bias=0.0),
+    dict(stride=2, padding=1, dilation=2, padding_mode="reflect", bias=0.5),
+    dict(stride=1, padding="same", dilation=1, padding_mode="circular", bias=-3.0),
+    dict(stride=3, padding=2, dilation=1, padding_mode="replicate", bias=1.25),
+])
+def test_exported_pytorch_layer_reproduces_the_feature_map(tmp_path, settings):
+    """Run the exported script in its own Python process on the same input: same feature map."""
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    from playground import KERNELS, conv2d, samples
+    from playground.export import conv_layer_keras_code, conv_layer_torch_code
+
+    x = samples.sample("digit").astype(np.float64)
+    kernel = KERNELS["sobel_x"].weights * 0.37
+    bias = settings.pop("bias")
+    (tmp_path / "layer.py").write_text(conv_layer_torch_code(kernel, bias=bias, **settings))
+    np.save(tmp_path / "input.npy", x)
+    run = subprocess.run([sys.executable, "layer.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    ours = conv2d(x, kernel, bias, **settings)
+    theirs = np.load(tmp_path / "output.npy")
+    assert theirs.shape == ours.shape and np.abs(theirs - ours).max() <= 1e-4
+    keras = conv_layer_keras_code(kernel, bias=bias, **settings)
+    assert "layers.Conv2D(1, (3, 3)" in keras and f"strides={settings['stride']}" in keras

@@ -232,5 +232,47 @@ def test_gallery_page_lists_every_network_with_its_published_total():
     df = at.dataframe[0].value
     totals = dict(zip(df.iloc[:, 0], df.iloc[:, 3]))
     assert totals["ResNet-18"] == 11_689_512 and totals["VGG-16"] == 138_357_544 and len(totals) == 10
-    assert len(at.expander) == 10
+    assert len(at.main.expander) == 10  # one per network (the sidebar has the lesson-link box)
     assert any("torchvision" in c.value for c in at.caption)
+
+
+def test_quiz_mode_hides_then_checks_and_explains():
+    grid = samples.sample("grid6")
+    at = open_page("pages/convolution.py", image=grid, image_label="grid6")
+    at.toggle(key="conv_quiz").set_value(True).run()
+    assert "(6 + 2×0 − 3) / 1 + 1 = 4" not in texts(at) and not any(c.value.startswith("(") for c in at.code)
+    value = conv2d(grid, KERNELS["sobel_x"].weights)[2, 2]
+    at.number_input(key="conv_q_h").set_value(4)
+    at.number_input(key="conv_q_w").set_value(5)  # wrong width
+    at.number_input(key="conv_q_v").set_value(float(value))
+    at.button(key="conv_q_check").click().run()
+    assert any("the output is 4×4" in e.value for e in at.error)
+    assert any(f"the cell is {int(value)}" in s.value for s in at.success)
+    assert "(6 + 2×0 − 3) / 1 + 1 = 4" in texts(at)  # revealed, with the formula
+    at.button(key="conv_step_next").click().run()  # a new cell asks again
+    assert any("press Check" in i.value for i in at.info)
+
+
+def test_exports_are_offered():
+    at = open_page("pages/convolution.py")
+    names = {b.proto.label for b in at.get("download_button")}
+    assert names == {"Feature map (.png)", "Kernel (.npy)", "This layer in PyTorch (.py)", "This layer in Keras (.py)"}
+
+
+def test_lesson_link_carries_kernel_step_hide_and_presentation():
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in {"kernel_text": "1,2;3,4", "conv_step_idx": "5", "hide": "stride,pad_mode",
+                 "present": "True", "sample": "grid6"}.items():
+        at.query_params[k] = v
+    at.session_state["image"], at.session_state["image_label"] = samples.sample("grid6"), "grid6"
+    at.switch_page("pages/convolution.py").run()
+    assert not at.exception
+    assert at.text_area(key="kernel_text").value == "1 2\n3 4"
+    assert "row 1, column 0" in texts(at)  # 6×6 input, 2×2 kernel -> 5×5 output; position 5 = (1, 0)
+    expected = conv2d(samples.sample("grid6"), [[1, 2], [3, 4]])[1, 0]
+    assert any(c.value.endswith(f"= {int(expected)}") for c in at.code)
+    styles = " ".join(h.proto.body for h in at.get("html"))
+    assert ".st-key-stride {display: none !important;}" in styles and "font-size: 20px" in styles
+    assert at.query_params["kernel_text"] == "1,2;3,4" and at.query_params["hide"] == "stride,pad_mode"
+    at.button(key="exit_present").click().run()
+    assert "font-size: 20px" not in " ".join(h.proto.body for h in at.get("html"))
