@@ -56,7 +56,7 @@ r0, c0 = tr.origin
 span_h, span_w = tr.rows[-1] - r0, tr.cols[-1] - c0
 cols = st.columns(3)
 with cols[0]:
-    show_map(lesson.padded, T("input_padded"), key="conv_in",
+    show_map(lesson.padded, T("input_padded"), key="conv_in", marks=lesson.pad_mask,
              rects=[(r0, c0, r0 + span_h, c0 + span_w, figures.WINDOW)])
 with cols[1]:
     clicked = show_map(lesson.output, T("feature_map"), key="conv_out", clickable=True,

@@ -60,6 +60,14 @@ class ConvLesson:
     bias: float
     settings: dict  # stride, padding, dilation, padding_mode
 
+    @property
+    def pad_mask(self) -> np.ndarray:
+        """(Hp, Wp) True on the padding around the image."""
+        t, b, l, r = self.pads
+        mask = np.ones(self.padded.shape, dtype=bool)
+        mask[t: self.padded.shape[0] - b, l: self.padded.shape[1] - r] = False
+        return mask
+
     def trace_at(self, at: tuple[int, int]) -> ConvTrace:
         """The arithmetic of output cell `at` (clamped into the output)."""
         return trace_conv(self.image, self.kernel, self.bias, at=_at(at, self.output.shape), **self.settings)

@@ -16,6 +16,15 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 SHOTS = ROOT / "tests" / "artifacts"
+SERVER_PIDS: dict[int, int] = {}  # port -> pid of the `streamlit run` started there
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process, from /proc (Linux)."""
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def free_port() -> int:
@@ -33,6 +42,7 @@ def streamlit_server(script: str = "app.py"):
            "--server.fileWatcherType=none"]
     log = open(SHOTS.parent / f".streamlit-{port}.log", "w") if SHOTS.parent.exists() else subprocess.DEVNULL
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ})
+    SERVER_PIDS[port] = proc.pid
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

@@ -146,3 +146,26 @@ def test_train_runs_live_and_pause_stops_it(app_url, page):
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "train-live.png"))
     no_exception(page)
+
+
+def test_sessions_never_see_each_other(app_url, browser):
+    """Two browser contexts = two Streamlit sessions: an upload and a kernel in one stay there."""
+    a = browser.new_context(viewport={"width": 1400, "height": 2000}).new_page()
+    b = browser.new_context(viewport={"width": 1400, "height": 2000}).new_page()
+    a.goto(f"{app_url}/image")
+    wait_idle(a)
+    a.locator(".st-key-image_source").get_by_text("Upload").click()
+    wait_idle(a)
+    a.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        files=[{"name": "wide.png", "mimeType": "image/png", "buffer": _png(50, 20)}])
+    wait_idle(a)
+    assert a.get_by_text("(20, 50, 3)").count() >= 1
+    b.goto(f"{app_url}/convolution?kernel_text=2,0;0,-2")
+    wait_idle(b)
+    assert b.get_by_text("(28 + 2×0 − 2) / 1 + 1 = 27").count() >= 1  # b: its own 2×2 kernel, the digit
+    a.locator("[data-testid='stSidebarNav'] a", has_text="Convolution").click()
+    wait_idle(a)
+    assert a.get_by_text("(20 + 2×0 − 3) / 1 + 1 = 18").count() >= 1  # a: its upload, the 3×3 preset
+    assert a.locator(".st-key-kernel_text textarea").input_value() == "-1 0 1\n-2 0 2\n-1 0 1"
+    a.context.close()
+    b.context.close()

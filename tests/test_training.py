@@ -94,3 +94,37 @@ def test_perturb():
     assert moved[12:20, 9:13].sum() == 32 and moved.sum() == 32
     assert perturb(d, brightness=0.5).max() == 0.5
     assert perturb(d, noise=0.2, seed=1).min() >= 0
+
+
+def test_data_size_experiment_more_data_helps_the_cnn():
+    from playground.training import data_size_experiment
+
+    rows = data_size_experiment((10, 200), steps=120)
+    assert [n for n, _, _ in rows] == [10, 200]
+    (_, cnn_small, mlp_small), (_, cnn_big, mlp_big) = rows
+    assert cnn_big > cnn_small and mlp_big > mlp_small and 0 < cnn_small < 1
+
+
+def test_downloaded_weights_load_into_the_model_code(digits):
+    import io
+
+    from playground.training import weights_bytes
+
+    trained = build_cnn(ModelConfig(), seed=5)
+    fresh = build_cnn(ModelConfig(), seed=6)
+    fresh.load_state_dict(torch.load(io.BytesIO(weights_bytes(trained)), weights_only=True))
+    assert np.allclose(predict_proba(fresh, digits.x_test[:8]), predict_proba(trained, digits.x_test[:8]))
+
+
+def test_pages_that_do_not_train_start_without_torch():
+    """Cold start: the computation and UI modules of the non-training pages import no torch."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    code = ("import sys, playground, playground.lessons, playground.figures, playground.kernels, playground.samples, "
+            "widgets; print('torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().endswith("False")
