@@ -348,8 +348,8 @@ def quiz_gate(key: str, size: tuple[int, int], value: float, cell: tuple[int, in
     return True
 
 
-def downloads(key: str, items: list[tuple[str, bytes | str, str]]) -> None:
-    """A row of download buttons: (label key, data, file name)."""
+def downloads(key: str, items: list[tuple[str, object, str]]) -> None:
+    """A row of download buttons: (label key, data or a callable that makes it on click, file name)."""
     for col, (label, data, name) in zip(st.columns(len(items)), items):
         col.download_button(T(label), data, name, key=f"{key}_{name}")
 

@@ -84,20 +84,22 @@ if st.toggle(T("animation_title"), key="conv_play"):  # built only when asked fo
     st.plotly_chart(animation(lesson.padded[:16, :16], lesson.kernel, lesson.output[:16, :16], stride, dilation,
                               T("input_padded"), T("feature_map")), key="conv_anim")
 
-st.subheader(T("coverage_title"))
-st.caption(T("coverage_help", n=lesson.never_seen))
-corner = 24  # edge effects live at the border: show the top-left corner, cell by cell
-if max(lesson.coverage.shape) > corner:
-    st.caption(T("coverage_corner", n=corner))
-top = max(float(lesson.coverage.max()), 1.0)
-st.plotly_chart(figures.heatmap_row([lesson.coverage[:corner, :corner], lesson.coverage_unpadded[:corner, :corner]],
-                                    [T("coverage_with"), T("coverage_without")], signed=[False, False],
-                                    zranges=[(0, top), (0, top)], height=360),
-                key="conv_coverage", config={"displayModeBar": False})
+if st.toggle(T("coverage_title"), key="show_coverage", help=T("coverage_toggle_help")):
+    st.caption(T("coverage_help", n=lesson.never_seen))
+    corner = 24  # edge effects live at the border: show the top-left corner, cell by cell
+    if max(lesson.coverage.shape) > corner:
+        st.caption(T("coverage_corner", n=corner))
+    top = max(float(lesson.coverage.max()), 1.0)
+    st.plotly_chart(figures.heatmap_row([lesson.coverage[:corner, :corner], lesson.coverage_unpadded[:corner, :corner]],
+                                        [T("coverage_with"), T("coverage_without")], signed=[False, False],
+                                        zranges=[(0, top), (0, top)], height=360),
+                    key="conv_coverage", config={"displayModeBar": False})
+
 
 st.subheader(T("exports_title"))
 layer = dict(bias=bias, **lesson.settings)
-downloads("conv_dl", [("dl_map_png", png_bytes(figures.raster(lesson.output, upscale_to=1)), "feature_map.png"),
-                      ("dl_kernel_npy", npy_bytes(lesson.kernel), "kernel.npy"),
-                      ("dl_torch", conv_layer_torch_code(lesson.kernel, **layer), "conv_layer_pytorch.py"),
-                      ("dl_keras", conv_layer_keras_code(lesson.kernel, **layer), "conv_layer_keras.py")])
+downloads("conv_dl", [  # made when clicked, not on every rerun
+    ("dl_map_png", lambda: png_bytes(figures.raster(lesson.output, upscale_to=1)), "feature_map.png"),
+    ("dl_kernel_npy", lambda: npy_bytes(lesson.kernel), "kernel.npy"),
+    ("dl_torch", lambda: conv_layer_torch_code(lesson.kernel, **layer), "conv_layer_pytorch.py"),
+    ("dl_keras", lambda: conv_layer_keras_code(lesson.kernel, **layer), "conv_layer_keras.py")])

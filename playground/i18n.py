@@ -130,9 +130,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "output_size": ("Output size", "출력 크기"),
     "does_not_fit": ("{axis}: the formula gives {exact}, not a whole number. Frameworks round down to {size}: the "
                      "last window that does not fit is dropped, so the last pixels along {axis} are never seen "
-                     "(see the coverage map below).",
+                     "(switch on the coverage map below).",
                      "{axis}: 공식의 값이 {exact}로 정수가 아닙니다. 프레임워크는 내림해서 {size}로 만듭니다. 들어맞지 않는 마지막 "
-                     "창은 버려지므로 {axis} 방향의 마지막 픽셀은 한 번도 쓰이지 않습니다 (아래 사용 횟수 지도를 보세요)."),
+                     "창은 버려지므로 {axis} 방향의 마지막 픽셀은 한 번도 쓰이지 않습니다 (아래 사용 횟수 지도를 켜 보세요)."),
     "step_title": ("Step by step", "한 단계씩"),
     "step_prev": ("Previous position", "이전 위치"),
     "step_next": ("Next position", "다음 위치"),
@@ -156,6 +156,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "가장자리 효과가 보이는 왼쪽 위 {n}×{n} 구석입니다."),
     "no_activation": ("No activation function: the feature map is the output. Choose ReLU to see negatives set to 0.",
                       "활성화 함수가 없으면 특징 맵이 곧 출력입니다. ReLU를 고르면 음수가 0이 되는 것을 볼 수 있습니다."),
+    "coverage_toggle_help": ("A map of how many windows read each pixel: border pixels count less without padding.",
+                             "각 픽셀을 읽는 창의 수를 보여 주는 지도입니다. 패딩이 없으면 가장자리 픽셀이 덜 쓰입니다."),
     "coverage_with": ("With these settings", "지금 설정"),
     "coverage_without": ("Without padding", "패딩 없이"),
     # pooling page

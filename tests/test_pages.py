@@ -78,6 +78,8 @@ def test_convolution_page_formula_arithmetic_and_errors():
     at.slider(key="stride").set_value(2).run()
     assert "(6 + 2×0 − 3) / 2 + 1 = 2.5" in texts(at)
     assert any("round down to 2" in w.value for w in at.warning)
+    at.toggle(key="show_coverage").set_value(True).run()
+    assert "Pixels never used now: 11." in texts(at)  # the last row and column: 6 + 6 − 1 pixels
     # NaN in the kernel: a sentence, and the previous result stays
     at.text_area(key="kernel_text").set_value("1 nan\n0 1").run()
     assert any("no NaN" in e.value for e in at.error)
