@@ -348,6 +348,21 @@ def quiz_gate(key: str, size: tuple[int, int], value: float, cell: tuple[int, in
     return True
 
 
+def stepper(lesson, key: str, *, sizes: bool = True):
+    """The step-by-step section of a lesson page: pick a cell, trace it, quiz first if asked.
+
+    Returns (cell, trace, revealed); the output-size formulas are shown once revealed.
+    """
+    st.subheader(T("step_title"))
+    OH, OW = lesson.output.shape
+    at = step_controls(OH, OW, key=f"{key}_step")
+    trace = lesson.trace_at(at)
+    revealed = quiz_gate(key, (OH, OW), trace.total, at)
+    if revealed and sizes:
+        size_formulas(lesson.size_h, lesson.size_w)
+    return at, trace, revealed
+
+
 def downloads(key: str, items: list[tuple[str, object, str]]) -> None:
     """A row of download buttons: (label key, data or a callable that makes it on click, file name)."""
     for col, (label, data, name) in zip(st.columns(len(items)), items):

@@ -5,7 +5,8 @@ import streamlit as st
 from playground import figures
 from playground.lessons import conv_lesson
 from playground.export import conv_layer_keras_code, conv_layer_torch_code, npy_bytes, png_bytes
-from widgets import T, current_image, downloads, float_in, go_to_cell, int_in, link, one_of, quiz_gate, image_caption, keep_last, kernel_editor, show_map, size_formulas, step_controls
+from widgets import (T, current_image, downloads, float_in, go_to_cell, image_caption, int_in, keep_last, kernel_editor, link,
+                     one_of, show_map, stepper)
 
 animation = st.cache_data(figures.conv_animation_cached, max_entries=32)  # same crop -> same frames
 
@@ -45,13 +46,8 @@ settings = dict(stride=stride, padding=padding, dilation=dilation, padding_mode=
 lesson = keep_last("conv", lambda: cached_conv_lesson(img, kernel, **settings))
 if lesson is None:
     st.stop()
-st.subheader(T("step_title"))
-OH, OW = lesson.output.shape
-at = step_controls(OH, OW, key="conv_step")
-tr = lesson.trace_at(at)
-revealed = quiz_gate("conv", (OH, OW), tr.total, at)
-if revealed:
-    size_formulas(lesson.size_h, lesson.size_w)
+at, tr, revealed = stepper(lesson, "conv")
+OW = lesson.output.shape[1]
 r0, c0 = tr.origin
 span_h, span_w = tr.rows[-1] - r0, tr.cols[-1] - c0
 cols = st.columns(3)

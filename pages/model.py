@@ -1,6 +1,5 @@
 """Model: paste Keras or PyTorch code -> the summary table, shapes drawn, the other framework's code."""
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 

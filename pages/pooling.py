@@ -5,7 +5,8 @@ import streamlit as st
 from playground import figures
 from playground.lessons import pool_lesson
 from playground.export import png_bytes
-from widgets import T, current_image, downloads, go_to_cell, int_in, link, one_of, quiz_gate, image_caption, keep_last, show_map, size_formulas, step_controls
+from widgets import (T, current_image, downloads, go_to_cell, image_caption, int_in, keep_last, link, one_of,
+                     show_map, stepper)
 
 # Pure, so cached: a learner toggling a setting back and forth gets the result back at once.
 cached_pool_lesson = st.cache_data(pool_lesson, max_entries=8, ttl=900, show_spinner=False)
@@ -30,13 +31,8 @@ settings = dict(kernel_size=window, stride=stride, padding=padding, mode=mode, n
 lesson = keep_last("pool", lambda: cached_pool_lesson(img, **settings))
 if lesson is None:
     st.stop()
-st.subheader(T("step_title"))
-OH, OW = lesson.output.shape
-at = step_controls(OH, OW, key="pool_step")
-tr = lesson.trace_at(at)
-revealed = quiz_gate("pool", (OH, OW), tr.total, at)
-if revealed and not is_global:
-    size_formulas(lesson.size_h, lesson.size_w)
+at, tr, revealed = stepper(lesson, "pool", sizes=not is_global)
+OW = lesson.output.shape[1]
 kh, kw = tr.window.shape
 r0, c0 = tr.origin[0] - (0 if is_global else padding), tr.origin[1] - (0 if is_global else padding)
 left, right = st.columns(2)

@@ -13,7 +13,7 @@ import numpy as np
 from ._args import InputError
 from .conv import conv2d, setup_conv
 from .images import to_gray
-from .pool import pool2d, setup_pool
+from .pool import pool2d
 from .shapes import Layer, OutputSize, Rect, coverage, coverage_padded, output_size, receptive_field
 from .trace import ConvTrace, PoolTrace, trace_conv, trace_pool
 
