@@ -70,7 +70,7 @@ def draw(s: TrainSession) -> None:
 
 @st.fragment(run_every=0.1 if session is not None and session.running else None)
 def live() -> None:
-    """Train in 0.8 s chunks for up to 3 s per run, redrawing after each chunk.
+    """Train in 0.8 s chunks for up to 5 s per run, redrawing after each chunk.
 
     Pause (outside the fragment) asks for a rerun, which stops this run at its next redraw: within
     ~0.8 s. Long runs keep the time spent drawing and reconnecting small next to the training.
@@ -82,10 +82,10 @@ def live() -> None:
     panel = st.empty()
     with panel.container():
         draw(s)
-    end = time.perf_counter() + 3.0
+    end = time.perf_counter() + 5.0
     while s.running and time.perf_counter() < end:
         with training_slot():  # at most two trainings at once in this process
-            s.tick(budget=0.8, eval_every=1.5)
+            s.tick(budget=0.8, eval_every=2.0)
         with panel.container():
             draw(s)
         if not s.running:  # just finished: redraw the page with the results

@@ -138,7 +138,7 @@ def test_train_runs_live_and_pause_stops_it(app_url, page):
     assert page.locator("[data-testid='stProgress']").inner_text() != first
     page.locator(".st-key-btn_pause button").click()
     page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
-                           ".some(e => e.innerText === 'paused')", timeout=5_000)  # within the tick budget
+                           ".some(e => e.innerText === 'paused')", timeout=1_500)  # within the tick budget
     paused_at = page.locator("[data-testid='stProgress']").inner_text()
     page.wait_for_timeout(1500)
     assert page.locator("[data-testid='stProgress']").inner_text() == paused_at
