@@ -116,6 +116,7 @@ def sync_url() -> None:
     """After the widgets: write every linked setting of this run into the URL, so the address is a lesson link."""
     linked = st.session_state.get("_linked", {})
     params = {k: to_url(st.session_state[k]) for k, to_url in linked.items() if k in st.session_state}
+    params = {k: v for k, v in params.items() if v is not None}  # None: leave it out (a default)
     hide = st.session_state.get("_hide")
     if hide:
         params["hide"] = ",".join(hide)
@@ -166,7 +167,7 @@ html { font-size: 20px; }
 
 def presentation_mode() -> None:
     """A projector view: bigger text, no sidebar, no captions; an Exit button brings the controls back."""
-    link("present", one_of([True, False]))
+    link("present", one_of([True, False]), to_url=lambda on: "True" if on else None)
     st.sidebar.toggle(T("presentation_mode"), key="present")
     if st.session_state.get("present"):
         st.html(PRESENT_CSS)

@@ -23,7 +23,8 @@ if source == "draw":
     try:
         from streamlit_drawable_canvas import st_canvas  # only importable inside the Streamlit runtime
         result = st_canvas(stroke_width=20, stroke_color="#ffffff", background_color="#000000", height=280,
-                           width=280, drawing_mode="freedraw", key="digit_canvas")
+                           width=280, drawing_mode="freedraw", key="digit_canvas",
+                           return_image_data=True)
         drawing = getattr(result, "image_data", None)
     except Exception:
         st.info(T("canvas_unavailable"))

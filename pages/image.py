@@ -29,7 +29,8 @@ elif source == "draw":
     try:
         from streamlit_drawable_canvas import st_canvas  # only importable inside the Streamlit runtime
         drawing = st_canvas(stroke_width=18, stroke_color="#ffffff", background_color="#000000", height=280,
-                            width=280, drawing_mode="freedraw", key="canvas", update_streamlit=True)
+                            width=280, drawing_mode="freedraw", key="canvas", update_streamlit=True,
+                            return_image_data=True)
         data = getattr(drawing, "image_data", None)
     except Exception:  # a missing component never breaks the page
         data = None
@@ -48,12 +49,12 @@ elif source == "pixels":
         grid = np.nan_to_num(edited.to_numpy(dtype=np.float64), nan=0.0)
         set_image("pixels", np.clip(grid, 0, 255).astype(np.uint8))
 else:
-    link("sample", one_of(samples.SAMPLES))
-    name = st.selectbox(T("sample_label"), samples.SAMPLES, key="sample",
-                        format_func=lambda n: T(f"sample_{n}"))
-    if st.session_state.get("image_label") != name and st.session_state.get("sample_loaded") != name:
-        set_image(name, samples.sample(name))
-    st.session_state["sample_loaded"] = name
+    if link("sample", one_of(samples.SAMPLES)):  # a lesson link names a sample: use it
+        set_image(st.session_state["sample"], samples.sample(st.session_state["sample"]))
+    label, _ = current_image()
+    st.selectbox(T("sample_label"), samples.SAMPLES, key="sample", format_func=lambda n: T(f"sample_{n}"),
+                 index=samples.SAMPLES.index(label) if label in samples.SAMPLES else 0,
+                 on_change=lambda: set_image(st.session_state["sample"], samples.sample(st.session_state["sample"])))
 
 label, img = current_image()
 st.subheader(T("image_as_numbers"))

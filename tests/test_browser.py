@@ -49,8 +49,7 @@ def test_lesson_link_opens_the_page_first_in_korean(app_url, page):
     assert page.get_by_text("출력 크기").count() >= 1
     assert page.get_by_text("/ 2 + 1").count() >= 1  # stride 2 from the URL, in the formula
     page.locator("[data-testid='stSidebar']").get_by_text("English").click()
-    wait_idle(page)
-    assert page.get_by_text("Output size").count() >= 1
+    page.get_by_text("Output size").first.wait_for(timeout=15_000)
 
 
 @pytest.mark.parametrize("path", ["home", "image", "convolution", "pooling", "channels", "model", "gallery",
@@ -82,17 +81,15 @@ def test_upload_real_png_then_a_non_image(app_url, page):
     wait_idle(page)
     chooser = page.locator("[data-testid='stFileUploaderDropzoneInput']")
     chooser.set_input_files(files=[{"name": "red.png", "mimeType": "image/png", "buffer": _png(40, 30)}])
-    wait_idle(page)
-    assert page.get_by_text("(30, 40, 3)").count() >= 1
+    page.get_by_text("(30, 40, 3)").first.wait_for(timeout=15_000)  # the upload, then the rerun
     chooser.set_input_files(files=[{"name": "essay.png", "mimeType": "image/png", "buffer": b"not an image"}])
+    page.get_by_text("not an image we can read").first.wait_for(timeout=15_000)
     wait_idle(page)
-    assert page.get_by_text("not an image we can read").count() >= 1
     no_exception(page)
     assert page.get_by_text("(30, 40, 3)").count() >= 1  # the previous image is kept
     page.locator("[data-testid='stSidebarNav'] a", has_text="Convolution").click()  # same session
-    wait_idle(page)
+    page.get_by_text("(30 + 2×0 − 3) / 1 + 1 = 28").first.wait_for(timeout=15_000)
     no_exception(page)
-    assert page.get_by_text("(30 + 2×0 − 3) / 1 + 1 = 28").count() >= 1
 
 
 def test_stride_changes_the_output_shape_and_animation_steps(app_url, page):
@@ -102,8 +99,8 @@ def test_stride_changes_the_output_shape_and_animation_steps(app_url, page):
     slider = page.locator(".st-key-stride input[type='range']")
     slider.focus()
     slider.press("ArrowRight")
+    page.get_by_text("(28 + 2×0 − 3) / 2 + 1 = 13.5").first.wait_for(timeout=15_000)
     wait_idle(page)
-    assert page.get_by_text("(28 + 2×0 − 3) / 2 + 1 = 13.5").count() >= 1
     assert page.get_by_text("→ 13").count() >= 1
     # the browser-side animation: open it, move its slider one step, the window moves
     page.locator(".st-key-conv_play").get_by_text("Play the sliding window").click()
@@ -158,14 +155,33 @@ def test_sessions_never_see_each_other(app_url, browser):
     wait_idle(a)
     a.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
         files=[{"name": "wide.png", "mimeType": "image/png", "buffer": _png(50, 20)}])
-    wait_idle(a)
-    assert a.get_by_text("(20, 50, 3)").count() >= 1
+    a.get_by_text("(20, 50, 3)").first.wait_for(timeout=15_000)
     b.goto(f"{app_url}/convolution?kernel_text=2,0;0,-2")
-    wait_idle(b)
-    assert b.get_by_text("(28 + 2×0 − 2) / 1 + 1 = 27").count() >= 1  # b: its own 2×2 kernel, the digit
+    b.get_by_text("(28 + 2×0 − 2) / 1 + 1 = 27").first.wait_for(timeout=15_000)  # b: its own 2×2 kernel, the digit
     a.locator("[data-testid='stSidebarNav'] a", has_text="Convolution").click()
-    wait_idle(a)
-    assert a.get_by_text("(20 + 2×0 − 3) / 1 + 1 = 18").count() >= 1  # a: its upload, the 3×3 preset
-    assert a.locator(".st-key-kernel_text textarea").input_value() == "-1 0 1\n-2 0 2\n-1 0 1"
+    a.get_by_text("(20 + 2×0 − 3) / 1 + 1 = 18").first.wait_for(timeout=15_000)  # a: its upload, the 3×3 preset
+    a.wait_for_function("() => document.querySelector('.st-key-kernel_text textarea')?.value"
+                        " === '-1 0 1\\n-2 0 2\\n-1 0 1'", timeout=15_000)  # a's kernel is the preset
     a.context.close()
     b.context.close()
+
+
+def test_draw_on_the_canvas_and_use_the_drawing(app_url, page):
+    page.goto(f"{app_url}/image")
+    wait_idle(page)
+    page.locator(".st-key-image_source").get_by_text("Draw").click()
+    wait_idle(page)
+    canvas = page.locator("[data-testid='stBidiComponentIsolated']").first
+    canvas.wait_for()
+    page.wait_for_timeout(1000)  # the component loads its script
+    box = canvas.bounding_box()
+    page.mouse.move(box["x"] + 100, box["y"] + 60)
+    page.mouse.down()
+    for k in range(20):  # a vertical stroke: a "1"
+        page.mouse.move(box["x"] + 120, box["y"] + 60 + k * 9)
+    page.mouse.up()
+    page.wait_for_timeout(1000)
+    wait_idle(page)
+    page.locator(".st-key-use_drawing button").click()
+    page.get_by_text("(56, 56, 1)").first.wait_for(timeout=15_000)
+    no_exception(page)
