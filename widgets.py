@@ -311,11 +311,8 @@ def show_map(a: np.ndarray, title: str, *, key: str, rects: list[tuple] = (), ma
         return clicked_cell(event) if clickable else None
     # A big map is shown at most DISPLAY_SIDE px wide in its column anyway: thin it for display (exact
     # values stay in the heatmaps and traces), and send JPEG: a 512² PNG costs ~50 ms to encode.
-    step = max(1, -(-max(a.shape) // DISPLAY_SIDE))
-    if step > 1:
-        a = a[::step, ::step]
-        rects = [(t // step, l // step, b // step, r // step, c) for t, l, b, r, c in rects]
-    st.image(figures.raster(a, signed=signed, zrange=zrange, rects=rects), caption=title, output_format="JPEG")
+    picture = figures.raster(a, signed=signed, zrange=zrange, rects=rects, max_side=DISPLAY_SIDE)
+    st.image(picture, caption=title, output_format="JPEG")
     return None
 
 

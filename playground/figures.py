@@ -21,6 +21,15 @@ WINDOW = "#f39c12"
 RESULT = "#27ae60"
 
 
+def _figure(spec: dict) -> go.Figure:
+    """A figure from a plain dict, not validated property by property.
+
+    Plotly's validation costs ~100 ms for a 3-D stack and several ms per heatmap, on every rerun;
+    these specs are fixed by this module and drawn by the browser tests, so it buys nothing here.
+    """
+    return go.Figure(spec, _validate=False)
+
+
 def is_small(a: np.ndarray) -> bool:
     """True when a map is drawn as a heatmap (values on hover), not as a picture."""
     return max(np.shape(a)[-2:]) <= HEATMAP_MAX
@@ -74,7 +83,7 @@ def heatmap(a: np.ndarray, *, title: str = "", signed: bool | None = None, rects
               "yaxis": {"autorange": "reversed", "scaleanchor": "x", "constrain": "domain", "showgrid": False,
                         "zeroline": False, **tick},
               "xaxis": {"side": "top", "showgrid": False, "zeroline": False, "constrain": "domain", **tick}}
-    return go.Figure({"data": data, "layout": layout})
+    return _figure({"data": data, "layout": layout})
 
 
 def heatmap_row(grids: list[np.ndarray], titles: list[str], *, signed: list[bool | None] | None = None,
@@ -99,7 +108,7 @@ def heatmap_row(grids: list[np.ndarray], titles: list[str], *, signed: list[bool
         layout[f"yaxis{suffix}"] = {**ya, "scaleanchor": f"x{suffix}", "anchor": f"x{suffix}"}
         layout["annotations"].append({"text": f"<b>{title}</b>", "x": x0 + width / 2, "y": 1.0, "yshift": 42, "xref": "paper",
                                       "yref": "paper", "showarrow": False, "font": {"size": 13}})
-    return go.Figure({"data": data, "layout": layout})
+    return _figure({"data": data, "layout": layout})
 
 
 def _signed_lut() -> np.ndarray:
@@ -114,9 +123,16 @@ SIGNED_LUT = _signed_lut()
 
 
 def raster(a: np.ndarray, *, signed: bool | None = None, upscale_to: int = 256,
-           zrange: tuple[float, float] | None = None, rects: list[tuple] = ()) -> np.ndarray:
-    """A map as a picture: gray (H, W) uint8 for 0..255 data, blue–white–red (H, W, 3) around 0 for signed data."""
+           zrange: tuple[float, float] | None = None, rects: list[tuple] = (), max_side: int | None = None) -> np.ndarray:
+    """A map as a picture: gray (H, W) uint8 for 0..255 data, blue–white–red (H, W, 3) around 0 for signed data.
+
+    max_side thins a big map (every k-th pixel) to what its place on the page can show anyway.
+    """
     a = np.asarray(a, dtype=np.float32)  # float32 halves the memory traffic of a 512² map
+    step = max(1, -(-max(a.shape) // max_side)) if max_side else 1
+    if step > 1:
+        a = a[::step, ::step]
+        rects = [(t // step, l // step, b // step, r // step, c) for t, l, b, r, c in rects]
     signed = bool(a.min() < 0) if signed is None else signed
     if signed:
         lim = float(np.abs(a).max()) or 1.0
@@ -214,11 +230,11 @@ def conv_animation_cached(padded: np.ndarray, kernel: np.ndarray, output: np.nda
                           title_out=title_out)
 
 
-def stack_3d(maps: np.ndarray, *, max_side: int = 48, title: str = "") -> go.Figure:
+def stack_3d(maps: np.ndarray, *, max_side: int = 32, title: str = "") -> go.Figure:
     """Feature maps (C, H, W) drawn as a 3-D stack of planes, one per channel (depth = C)."""
     C, H, W = maps.shape
     step = max(1, int(np.ceil(max(H, W) / max_side)))
-    small = maps[:, ::step, ::step]  # a 3-D view needs no more than ~48×48 per plane
+    small = maps[:, ::step, ::step]  # a 3-D view needs no more than ~32×32 per plane
     h, w = small.shape[1:]
     lo = small.min(axis=(1, 2), keepdims=True)
     span = small.max(axis=(1, 2), keepdims=True) - lo
@@ -233,7 +249,7 @@ def stack_3d(maps: np.ndarray, *, max_side: int = 48, title: str = "") -> go.Fig
         "zaxis": {"title": {"text": "C"}, "dtick": 1}, "aspectmode": "manual",
         "aspectratio": {"x": 1, "y": 1, "z": min(2.0, 0.25 + 0.12 * C)},
         "camera": {"eye": {"x": 1.6, "y": -1.6, "z": 0.9}}}}
-    return go.Figure({"data": data, "layout": layout})
+    return _figure({"data": data, "layout": layout})
 
 
 def shape_flow(labels: list[str], shapes: list[tuple[int, ...]], *, height: int = 280,
@@ -265,7 +281,7 @@ def shape_flow(labels: list[str], shapes: list[tuple[int, ...]], *, height: int 
     layout = {"shapes": boxes, "annotations": notes, "height": height, "dragmode": False,
               "margin": {"l": 0, "r": 0, "t": 10, "b": 0}, "plot_bgcolor": "rgba(0,0,0,0)",
               "xaxis": {"visible": False, "range": [-0.5, x]}, "yaxis": {"visible": False, "range": [-12, 10]}}
-    return go.Figure({"data": [], "layout": layout})
+    return _figure({"data": [], "layout": layout})
 
 
 def training_curves(losses: list[float], train_acc: list[float], test_acc: list[tuple[int, float]],
@@ -289,15 +305,15 @@ def training_curves(losses: list[float], train_acc: list[float], test_acc: list[
     layout = {"height": height, "margin": {"l": 40, "r": 10, "t": 10, "b": 30}, "legend": {"orientation": "h"},
               "xaxis": {"domain": [0, 0.45]}, "yaxis": {"rangemode": "tozero"},
               "xaxis2": {"domain": [0.55, 1], "anchor": "y2"}, "yaxis2": {"range": [0, 1], "anchor": "x2"}}
-    return go.Figure({"data": data, "layout": layout})
+    return _figure({"data": data, "layout": layout})
 
 
 def param_bars(names: list[str], params: list[int], label: str, *, height: int = 300) -> go.Figure:
     """Where the parameters are: one bar per layer."""
     data = [{"type": "bar", "x": names, "y": params, "marker": {"color": "#3b6fd4"}, "name": label,
              "hovertemplate": "%{x}: %{y:,}<extra></extra>"}]
-    return go.Figure({"data": data, "layout": {"height": height, "margin": {"l": 40, "r": 10, "t": 10, "b": 80},
-                                               "yaxis": {"title": {"text": label}}}})
+    return _figure({"data": data, "layout": {"height": height, "margin": {"l": 40, "r": 10, "t": 10, "b": 80},
+                                             "yaxis": {"title": {"text": label}}}})
 
 
 def params_vs_error(names: list[str], params: list[int], top1: list[float], top5: list[float],
@@ -309,4 +325,4 @@ def params_vs_error(names: list[str], params: list[int], top1: list[float], top5
              "marker": {"size": 9, "color": "#f39c12", "symbol": "diamond"}}]
     layout = {"height": height, "margin": {"l": 50, "r": 10, "t": 10, "b": 50}, "legend": {"orientation": "h"},
               "xaxis": {"type": "log", "title": {"text": labels[0]}}, "yaxis": {"title": {"text": "%"}}}
-    return go.Figure({"data": data, "layout": layout})
+    return _figure({"data": data, "layout": layout})
