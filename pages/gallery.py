@@ -4,12 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from playground import figures
-from playground.architectures import GALLERY, summarize_architecture
+from playground.gallery import GALLERY, gallery_summaries
 from widgets import T, lang
 
 st.title(T("gallery_title"))
 st.write(T("gallery_intro"))
-summaries = {name: summarize_architecture(name) for name in GALLERY}  # meta tensors: no weights, ~4 s once
+summaries = gallery_summaries()  # precomputed from the definitions (tests recompute them): no torch here
 rows = [(a.name, a.year, getattr(a, f"idea_{lang()}"), summaries[n].total_params, summaries[n].total_macs / 1e9,
          round(100 - a.top1, 2), round(100 - a.top5, 2)) for n, a in GALLERY.items()]
 st.dataframe(pd.DataFrame(rows, columns=[T("g_name"), T("g_year"), T("g_idea"), T("col_params"), "GMACs",

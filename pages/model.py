@@ -91,3 +91,6 @@ if costs is not None:
                                for k in costs],
                               columns=[T("block"), T("why"), T("col_params"), T("col_arith"), "MACs", T("macs_arith")]),
                  hide_index=True)
+    pick = st.selectbox(T("block_picture"), range(len(costs)), key="bk_pick", format_func=lambda k: T(costs[k].key))
+    st.plotly_chart(figures.shape_flow([label for label, _ in costs[pick].stages],
+                                       [shape for _, shape in costs[pick].stages], height=240), key="block_flow")

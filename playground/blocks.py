@@ -5,7 +5,7 @@ Every count is for one input image; a conv layer with 'same' padding and stride 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -21,6 +21,7 @@ class Cost:
     macs: int
     params_formula: str
     macs_formula: str
+    stages: tuple = ()  # (label, (H, W, C)) from input to output: the block's small picture
 
 
 def _n(v: int) -> str:
@@ -50,6 +51,19 @@ def building_blocks(h: int = 56, w: int = 56, cin: int = 64, cout: int = 64, gro
     if cin % groups or cout % groups:
         raise ValueError(f"groups={groups} must divide cin={cin} and cout={cout}")
     squeeze = max(1, cin // 8)
+    x, y = ("in", (h, w, cin)), (h, w, cout)
+    stages = {
+        "blk_standard": [x, ("3×3", y)], "blk_1x1": [x, ("1×1", y)], "blk_two_3x3": [x, ("3×3", y), ("3×3", y)],
+        "blk_one_5x5": [x, ("5×5", y)], "blk_depthwise": [x, ("3×3 dw", (h, w, cin)), ("1×1", y)],
+        "blk_grouped": [x, (f"3×3 g={groups}", y), ("shuffle", y)], "blk_residual": [x, ("conv", y), ("+ in", y)],
+        "blk_concat": [x, ("new", y), ("concat", (h, w, cin + cout))],
+        "blk_fire": [x, ("squeeze 1×1", (h, w, squeeze)), ("1×1 ‖ 3×3", y)],
+        "blk_inception": [x, ("1×1 ‖ 3×3 ‖ 3×3 ‖ pool", y)],
+    }
+    return [replace(c, stages=tuple(stages[c.key])) for c in _blocks(h, w, cin, cout, groups, squeeze)]
+
+
+def _blocks(h: int, w: int, cin: int, cout: int, groups: int, squeeze: int) -> list[Cost]:
     return [
         conv_cost("blk_standard", h, w, cin, cout, 3, bias=False),
         conv_cost("blk_1x1", h, w, cin, cout, 1, bias=False),

@@ -332,6 +332,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no": ("no", "아니요"),
     "map_before": ("Feature map (Sobel x)", "특징 맵 (소벨 x)"),
     "map_after": ("Feature map after the 1-px shift", "1픽셀 이동 후 특징 맵"),
+    "block_picture": ("Picture of a block (shapes through it)", "블록 그림 (지나가는 형상)"),
     "blocks_title": ("Building blocks", "구성 블록"),
     "groups": ("Groups", "그룹 수"),
     "block": ("Block", "블록"),

@@ -3,7 +3,8 @@
 import pytest
 
 from playground import summarize_keras, summarize_torch, to_keras_code, to_torch_code
-from playground.architectures import GALLERY, summarize_architecture
+from playground.architectures import BUILDERS, summarize_architecture
+from playground.gallery import GALLERY, gallery_summaries
 from playground.blocks import building_blocks, dense_vs_conv
 
 # Published parameter counts and GFLOPS (multiply-adds) of torchvision's definitions.
@@ -23,7 +24,9 @@ def test_gallery_totals_equal_published_counts(name):
     assert abs(s.total_macs / 1e9 - gmacs) <= 0.01 + 0.005 * gmacs
     assert s.rows[-1].output_shape == (1000,) or s.rows[-1].output_shape == (1000, 1, 1)
     assert sum(r.params for r in s.rows) == params  # every parameter sits in a listed layer
+    assert gallery_summaries()[name] == s  # the table the Gallery page reads is this computation
     a = GALLERY[name]
+    assert list(GALLERY) == list(BUILDERS)
     assert 1998 < a.year < 2020 and 50 < a.top1 < a.top5 < 95 and a.idea_en and a.idea_ko
 
 
@@ -39,6 +42,8 @@ def test_building_blocks_arguments():
     assert blocks["blk_two_3x3"].params < blocks["blk_one_5x5"].params  # VGG's argument: 73,728 < 102,400
     assert blocks["blk_depthwise"].params == 3 * 3 * 64 + 64 * 64
     assert blocks["blk_grouped"].params == blocks["blk_standard"].params // 4
+    assert blocks["blk_concat"].stages[-1] == ("concat", (56, 56, 128))  # the picture: depth adds up
+    assert all(b.stages[0] == ("in", (56, 56, 64)) for b in blocks.values())
     with pytest.raises(ValueError, match="groups=3 must divide cin=64"):
         building_blocks(8, 8, 64, 64, 3)
 

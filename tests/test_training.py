@@ -124,7 +124,8 @@ def test_pages_that_do_not_train_start_without_torch():
 
     root = Path(__file__).resolve().parent.parent
     code = ("import sys, playground, playground.lessons, playground.figures, playground.kernels, playground.samples, "
-            "widgets; print('torch' in sys.modules)")
+            "playground.gallery, playground.blocks, playground.export, widgets; "
+            "playground.gallery.gallery_summaries(); print('torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("False")
