@@ -38,9 +38,14 @@ def load_digits(test_per_class: int = 100, seed: int = 0) -> Digits:
     train_mask = np.ones(len(labels), bool)
     train_mask[test_idx] = False
     train_idx = rng.permutation(np.flatnonzero(train_mask))
-    x = torch.from_numpy(images.astype(np.float32) / 255.0)[:, None]  # (N, 1, 28, 28)
+    test_idx = np.sort(test_idx)
+
+    def as_tensor(idx: np.ndarray) -> torch.Tensor:  # uint8 -> float only for the rows kept: a small peak
+        x = torch.from_numpy(images[idx]).to(torch.float32).div_(255.0)
+        return x[:, None]  # (N, 1, 28, 28)
+
     y = torch.from_numpy(labels.astype(np.int64))
-    return Digits(x[train_idx], y[train_idx], x[np.sort(test_idx)], y[np.sort(test_idx)])
+    return Digits(as_tensor(train_idx), y[train_idx], as_tensor(test_idx), y[test_idx])
 
 
 @dataclass(frozen=True)
