@@ -16,8 +16,7 @@ import torch
 from torch import nn
 
 from .samples import mnist
-
-torch.set_num_threads(2)  # the machines have 2 cores; more threads only contend
+from .torch_thread import on_torch_thread
 
 
 @dataclass(frozen=True)
@@ -162,6 +161,9 @@ class Trainer:
 
     def steps(self, n: int) -> Progress:
         """Run up to n mini-batches (fewer at the end of training); returns the progress so far."""
+        return on_torch_thread(self._steps, n)
+
+    def _steps(self, n: int) -> Progress:
         self.model.train()
         t0 = time.perf_counter()
         for _ in range(n):
@@ -194,9 +196,13 @@ class Trainer:
         return acc
 
 
-@torch.no_grad()
 def predict_proba(model: nn.Module, x: torch.Tensor | np.ndarray) -> np.ndarray:
     """Softmax probabilities (N, 10) for images (N, 1, 28, 28) or one (28, 28) in 0..1."""
+    return on_torch_thread(_predict_proba, model, x)
+
+
+@torch.no_grad()
+def _predict_proba(model: nn.Module, x: torch.Tensor | np.ndarray) -> np.ndarray:
     x = torch.as_tensor(np.asarray(x, dtype=np.float32))
     if x.ndim == 2:
         x = x[None, None]
@@ -218,9 +224,13 @@ def confusion(model: nn.Module, x: torch.Tensor, y: torch.Tensor) -> np.ndarray:
     return m
 
 
-@torch.no_grad()
 def feature_maps(model: nn.Sequential, image: np.ndarray) -> list[tuple[str, np.ndarray]]:
     """(layer name, maps (C, H, W)) after every conv/ReLU/pool layer for one (28, 28) image in 0..1."""
+    return on_torch_thread(_feature_maps, model, image)
+
+
+@torch.no_grad()
+def _feature_maps(model: nn.Sequential, image: np.ndarray) -> list[tuple[str, np.ndarray]]:
     x = torch.as_tensor(np.asarray(image, dtype=np.float32))[None, None]
     out = []
     model.eval()
@@ -246,6 +256,10 @@ def weights_bytes(model: nn.Module) -> bytes:
 
 def train_to_end(model: nn.Module, data: Digits, chunk: int = 50, **kwargs) -> Trainer:
     """Train until the configured epochs are done (for experiments and benchmarks)."""
+    return on_torch_thread(_train_to_end, model, data, chunk, **kwargs)
+
+
+def _train_to_end(model: nn.Module, data: Digits, chunk: int = 50, **kwargs) -> Trainer:
     t = Trainer(model, data, **kwargs)
     while not t.done:
         t.steps(chunk)
@@ -261,6 +275,10 @@ def make_config(n_blocks: int, filters: int, kernel_size: int, pool: str) -> Mod
 def data_size_experiment(per_class: tuple[int, ...] = (50, 100, 200, 400), *, steps: int = 400,
                          seed: int = 0) -> list[tuple[int, float, float]]:
     """(images per class, CNN test accuracy, MLP test accuracy), each trained for the same number of steps."""
+    return on_torch_thread(_data_size_experiment, per_class, steps, seed)
+
+
+def _data_size_experiment(per_class: tuple[int, ...], steps: int, seed: int) -> list[tuple[int, float, float]]:
     data = load_digits(seed=seed)
     rows = []
     for n in per_class:
@@ -279,7 +297,7 @@ def data_size_experiment(per_class: tuple[int, ...] = (50, 100, 200, 400), *, st
 @functools.cache
 def shipped_digits() -> Digits:
     """load_digits() once per process (read-only tensors shared by every session's training)."""
-    return load_digits()
+    return on_torch_thread(load_digits)
 
 
 class TrainSession:
@@ -288,7 +306,7 @@ class TrainSession:
     def __init__(self, cfg: ModelConfig, *, mlp_hidden: int = 128, seed: int = 0, **train_kwargs):
         self.cfg, self.train_kwargs, self.mlp_hidden, self.seed = cfg, train_kwargs, mlp_hidden, seed
         self.data = shipped_digits()
-        self.trainer = Trainer(build_cnn(cfg, seed), self.data, seed=seed, **train_kwargs)
+        self.trainer = on_torch_thread(lambda: Trainer(build_cnn(cfg, seed), self.data, seed=seed, **train_kwargs))
         self.running = False
         self.wall_total, self.wall_start = 0.0, 0.0
         self.mlp: nn.Module | None = None
@@ -330,6 +348,9 @@ class TrainSession:
 
     def finish(self) -> None:
         """After the CNN: test accuracy, confusion matrix, and the MLP trained on the same data."""
+        on_torch_thread(self._finish)
+
+    def _finish(self) -> None:
         d = self.data
         self.cnn_acc = accuracy(self.trainer.model, d.x_test, d.y_test)
         self.confusion = confusion(self.trainer.model, d.x_test, d.y_test)
@@ -343,7 +364,8 @@ class TrainSession:
 
     @property
     def mlp_params(self) -> int:
-        return n_params(build_mlp(self.mlp_hidden))
+        h = self.mlp_hidden
+        return 784 * h + h + h * 10 + 10  # the two Linear layers of build_mlp
 
     def misclassified(self, n: int = 24) -> list[tuple[np.ndarray, int, int]]:
         """Up to n test digits the CNN gets wrong: (image (28, 28), true, predicted)."""
