@@ -205,20 +205,6 @@ def shape_text(img: np.ndarray) -> str:
     return f"({img.shape[0]}, {img.shape[1]}, {1 if img.ndim == 2 else img.shape[2]})"
 
 
-# ---------------------------------------------------------------- training
-@st.cache_resource
-def _training_slots():
-    """Shared by every session of this process: how many trainings may run at the same moment."""
-    import threading
-
-    return threading.BoundedSemaphore(2)
-
-
-def training_slot():
-    """Hold one of the process's two training slots (2 cores: more trainings at once only slow all)."""
-    return _training_slots()
-
-
 # ---------------------------------------------------------------- errors and previous state
 def show_error(e: Exception) -> None:
     """A bad setting as one sentence in the learner's language (never a traceback)."""
