@@ -15,6 +15,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from .optim import SGD, Adam
 from .samples import mnist
 from .torch_thread import on_torch_thread
 
@@ -143,8 +144,8 @@ class Trainer:
         n = max(10, int(len(data.y_train) * fraction))
         self.x, self.y = data.x_train[:n], data.y_train[:n]
         self.batch_size, self.epochs = batch_size, epochs
-        self.opt = (torch.optim.Adam(model.parameters(), lr=lr) if optimizer == "adam"
-                    else torch.optim.SGD(model.parameters(), lr=lr, momentum=0.9))
+        self.opt = (Adam(model.parameters(), lr=lr) if optimizer == "adam"
+                    else SGD(model.parameters(), lr=lr, momentum=0.9))  # torch.optim's arithmetic (see optim.py)
         self.gen = torch.Generator().manual_seed(seed)
         self.order = torch.randperm(len(self.y), generator=self.gen)
         self.cursor = 0

@@ -129,3 +129,51 @@ def test_pages_that_do_not_train_start_without_torch():
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("False")
+
+
+@pytest.mark.parametrize("name", ["adam", "sgd"])
+@pytest.mark.parametrize("lr", [1e-3, 0.05])
+def test_optimizers_match_torch_optim_bit_for_bit(digits, name, lr):
+    """playground.optim runs torch.optim's CPU arithmetic: same weights after 30 steps, exactly."""
+    from playground.optim import SGD, Adam
+
+    ours, theirs = build_cnn(ModelConfig(), seed=1), build_cnn(ModelConfig(), seed=1)
+    if name == "adam":
+        opts = Adam(ours.parameters(), lr=lr), torch.optim.Adam(theirs.parameters(), lr=lr)
+    else:
+        opts = SGD(ours.parameters(), lr=lr, momentum=0.9), torch.optim.SGD(theirs.parameters(), lr=lr, momentum=0.9)
+    for k in range(30):
+        x, y = digits.x_train[k * 32: (k + 1) * 32], digits.y_train[k * 32: (k + 1) * 32]
+        for model, opt in zip((ours, theirs), opts):
+            opt.zero_grad(set_to_none=True)
+            torch.nn.functional.cross_entropy(model(x), y).backward()
+            opt.step()
+    for a, b in zip(ours.parameters(), theirs.parameters()):
+        assert torch.equal(a, b)
+    assert not torch.equal(next(ours.parameters()), next(build_cnn(ModelConfig(), seed=1).parameters()))
+
+
+def test_optimizer_arguments_are_validated():
+    from playground.optim import SGD, Adam
+
+    w = [torch.zeros(2, requires_grad=True)]
+    with pytest.raises(ValueError, match="lr must be > 0; got 0"):
+        Adam(w, lr=0)
+    with pytest.raises(ValueError, match=r"momentum must be in \[0, 1\); got 1.5"):
+        SGD(w, lr=0.1, momentum=1.5)
+
+
+def test_a_training_session_never_imports_torch_dynamo():
+    """torch.optim would import torch._dynamo (~1 s, ~70 MB); a whole session, MLP included, must not."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys; from playground.training import TrainSession, ModelConfig; "
+            "s = TrainSession(ModelConfig(), epochs=1); s.resume()\n"
+            "while s.running: s.tick(budget=5)\n"
+            "s.weights(); print(s.cnn_acc > 0.5, s.mlp_acc > 0.5, 'torch._dynamo' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["True", "True", "False"]
