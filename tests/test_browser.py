@@ -186,3 +186,19 @@ def test_draw_on_the_canvas_and_use_the_drawing(app_url, page):
     page.locator(".st-key-use_drawing button").click()
     page.get_by_text("(56, 56, 1)").first.wait_for(timeout=15_000)
     no_exception(page)
+
+
+def test_train_page_trains_to_the_end_for_a_client_without_a_browser(app_url):
+    """The protocol client bench/train.py measures with: Train, live fragment reruns, results shown."""
+    from headless_client import HeadlessSession
+
+    s = HeadlessSession(app_url, "train")
+    try:
+        s.wait_until(lambda s: not s.running and "btn_train" in s.buttons, timeout=60)
+        s.click("btn_train")  # the defaults: 2 blocks, 8 epochs
+        s.wait_until(lambda s: s.metrics.get("State") == "done" and not s.running, timeout=120)
+        assert float(s.metrics["Test accuracy"].rstrip("%")) >= 96.0  # seeded: the bench's 96.3 %
+        assert float(s.metrics["MLP test accuracy"].rstrip("%")) > 80.0
+        assert float(s.metrics["Examples / second"].replace(",", "")) > 500
+    finally:
+        s.close()
