@@ -1,6 +1,5 @@
 """Test your trained CNN on a digit you draw (or a test digit): preprocessing, probabilities, robustness."""
 
-import pandas as pd
 import streamlit as st
 
 from playground import figures
@@ -61,7 +60,8 @@ for col, name, model in ((mid, "CNN", session.trainer.model), (right, "MLP", ses
     probs = predict_proba(model, digit)[0]
     top = probs.argsort()[::-1][:3]
     col.markdown(f"**{name}**: " + ", ".join(f"{d} ({probs[d]:.0%})" for d in top))
-    col.bar_chart(pd.DataFrame({T("probability"): probs}, index=[str(k) for k in range(10)]), height=200)
+    col.plotly_chart(figures.probability_bars(probs, T("probability")), key=f"probs_{name}",
+                     config={"displayModeBar": False})
 
 with st.expander(T("feature_maps_all")):
     for name, maps in feature_maps(session.trainer.model, digit):
@@ -74,6 +74,5 @@ if st.button(T("data_size_run"), key="data_size_run"):
     with st.spinner(T("data_size_running")):
         st.session_state["data_size"] = data_size_experiment()
 if "data_size" in st.session_state:
-    rows = st.session_state["data_size"]
-    st.line_chart(pd.DataFrame({"CNN": [c for _, c, _ in rows], "MLP": [m for _, _, m in rows]},
-                               index=pd.Index([n for n, _, _ in rows], name=T("per_class"))), height=260)
+    st.plotly_chart(figures.data_size_curves(st.session_state["data_size"], T("per_class")), key="data_size_chart",
+                    config={"displayModeBar": False})

@@ -308,6 +308,30 @@ def training_curves(losses: list[float], train_acc: list[float], test_acc: list[
     return _figure({"data": data, "layout": layout})
 
 
+def probability_bars(probs: np.ndarray, label: str, *, height: int = 200) -> go.Figure:
+    """Softmax probabilities (10,) of one digit as bars 0–9, the most likely one highlighted."""
+    best = int(np.argmax(probs))
+    data = [{"type": "bar", "x": [str(k) for k in range(len(probs))], "y": np.round(probs, 4).tolist(),
+             "marker": {"color": [RESULT if k == best else "#95b4ee" for k in range(len(probs))]},
+             "name": label, "hovertemplate": "%{x}: %{y:.1%}<extra></extra>"}]
+    layout = {"height": height, "margin": {"l": 40, "r": 10, "t": 10, "b": 30},
+              "xaxis": {"type": "category"}, "yaxis": {"range": [0, 1], "tickformat": ".0%", "title": {"text": label}}}
+    return _figure({"data": data, "layout": layout})
+
+
+def data_size_curves(rows: list[tuple[int, float, float]], label: str, *, height: int = 260) -> go.Figure:
+    """Test accuracy against training digits per class (log axis), CNN and MLP: rows (n, cnn, mlp)."""
+    n = [r[0] for r in rows]
+    data = [{"type": "scatter", "mode": "lines+markers", "x": n, "y": [r[1] for r in rows], "name": "CNN",
+             "line": {"color": "#3b6fd4"}, "hovertemplate": "%{x}: %{y:.1%}<extra>CNN</extra>"},
+            {"type": "scatter", "mode": "lines+markers", "x": n, "y": [r[2] for r in rows], "name": "MLP",
+             "line": {"color": WINDOW}, "hovertemplate": "%{x}: %{y:.1%}<extra>MLP</extra>"}]
+    layout = {"height": height, "margin": {"l": 50, "r": 10, "t": 10, "b": 40}, "legend": {"orientation": "h"},
+              "xaxis": {"type": "log", "title": {"text": label}, "tickvals": n},
+              "yaxis": {"tickformat": ".0%", "rangemode": "tozero"}}
+    return _figure({"data": data, "layout": layout})
+
+
 def param_bars(names: list[str], params: list[int], label: str, *, height: int = 300) -> go.Figure:
     """Where the parameters are: one bar per layer."""
     data = [{"type": "bar", "x": names, "y": params, "marker": {"color": "#3b6fd4"}, "name": label,

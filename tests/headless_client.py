@@ -44,6 +44,11 @@ class HeadlessSession:
         self.running = True
         self.ws.send(msg.SerializeToString())
 
+    def goto(self, page: str) -> None:
+        """Open another page of the app in this session (as the sidebar's links do)."""
+        self.page, self.buttons = page, {}
+        self._rerun()
+
     def click(self, key: str) -> None:
         """Press the button whose key is `key` (it must have been drawn)."""
         self._rerun(trigger=self.buttons[key])

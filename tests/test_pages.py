@@ -197,6 +197,10 @@ def test_train_page_trains_pauses_and_shows_results_then_digit_page_predicts():
     assert not at.exception
     assert any(m.value.startswith("**CNN**: ") for m in at.markdown)
     assert any(m.value.startswith("**MLP**: ") for m in at.markdown)
+    bars = [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
+    assert len(bars) == 2 and all(b["type"] == "bar" and abs(sum(b["y"]) - 1) < 1e-3 for b in bars)  # CNN, MLP
+    top = next(m.value for m in at.markdown if m.value.startswith("**CNN**: "))  # "**CNN**: 7 (98%), ..."
+    assert bars[0]["x"][int(np.argmax(bars[0]["y"]))] == top.split(": ")[1][0]  # the top-1 digit is the tallest bar
     at.slider(key="rob_angle").set_value(30).run()
     assert not at.exception and any(m.value.startswith("**CNN**: ") for m in at.markdown)
 

@@ -103,6 +103,11 @@ def test_data_size_experiment_more_data_helps_the_cnn():
     assert [n for n, _, _ in rows] == [10, 200]
     (_, cnn_small, mlp_small), (_, cnn_big, mlp_big) = rows
     assert cnn_big > cnn_small and mlp_big > mlp_small and 0 < cnn_small < 1
+    from playground.figures import data_size_curves
+
+    cnn, mlp = data_size_curves(rows, "per class").to_dict()["data"]  # the Digit page's chart
+    assert (cnn["name"], list(cnn["x"]), list(cnn["y"])) == ("CNN", [10, 200], [cnn_small, cnn_big])
+    assert (mlp["name"], list(mlp["y"])) == ("MLP", [mlp_small, mlp_big])
 
 
 def test_downloaded_weights_load_into_the_model_code(digits):
