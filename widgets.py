@@ -48,6 +48,12 @@ def T(key: str, **values: object) -> str:
     return t(key, lang(), **values)
 
 
+def class_label(data, k: int) -> str:
+    """The name of class k of a training dataset, in the learner's language (digits are themselves)."""
+    c = data.classes[k]
+    return c if data.name == "digits" else T(f"cls_{c}")
+
+
 def language_switch() -> None:
     """EN / 한국어 switch in the sidebar, kept in the URL (?lang=ko)."""
     link("lang", one_of(LANGS))

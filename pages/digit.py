@@ -13,6 +13,10 @@ if session is None or session.mlp is None:
     st.info(T("train_first"))
     st.page_link("pages/train.py", label=T("nav_train"), icon=":material/arrow_forward:")
     st.stop()
+if session.data.name != "digits":
+    st.info(T("digit_needs_digits"))
+    st.page_link("pages/train.py", label=T("nav_train"), icon=":material/arrow_forward:")
+    st.stop()
 
 source = st.radio(T("digit_source"), ["test", "draw"], key="digit_source", horizontal=True,
                   format_func=lambda s: T(f"digit_source_{s}"))

@@ -6,16 +6,21 @@ import pandas as pd
 import streamlit as st
 
 from playground import figures, summarize_torch
-from playground.training import TrainSession, first_filters, make_config, model_code
-from widgets import T, int_in, link, one_of, show_map
+from playground.training import DATASETS, TrainSession, dataset, first_filters, make_config, model_code
+from widgets import T, class_label, int_in, link, one_of, show_map
 
 st.title(T("train_title"))
 st.write(T("train_intro"))
 
+link("t_data", one_of(list(DATASETS)))
 link("blocks", int_in(1, 3))
 link("filters", int_in(2, 32))
 link("t_kernel", one_of([3, 5]))
 link("t_pool", one_of(["max", "avg"]))
+data_name = st.radio(T("dataset"), DATASETS, key="t_data", horizontal=True, format_func=lambda n: T(f"dataset_{n}"))
+if data_name == "shapes":
+    st.caption(T("shapes_intro"))
+data = dataset(data_name)
 a, b, c, d = st.columns(4)
 n_blocks = a.slider(T("n_blocks"), 1, 3, 2, key="blocks")
 filters = a.slider(T("filters_first_block"), 2, 32, 8, key="filters")
@@ -27,10 +32,10 @@ lr = c.select_slider(T("learning_rate"), [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1]
 batch = d.select_slider(T("batch_size"), [16, 32, 64, 128, 256], value=64, key="t_batch")
 epochs = d.slider(T("epochs"), 1, 20, 8, key="t_epochs")
 fraction = d.slider(T("data_fraction"), 0.1, 1.0, 1.0, step=0.1, key="t_fraction")
-cfg = make_config(n_blocks, filters, kernel, pool)
+cfg = make_config(n_blocks, filters, kernel, pool, data.in_channels, len(data.classes))
 
 with st.expander(T("layer_table"), expanded=True):
-    summary = summarize_torch(model_code(cfg), (1, 28, 28))  # the Model page's code: the same numbers
+    summary = summarize_torch(model_code(cfg), (data.in_channels, 28, 28))  # the Model page's code: the same numbers
     st.dataframe(pd.DataFrame([(r.name, str(r.output_shape), r.params, r.arithmetic) for r in summary.rows],
                               columns=[T("col_layer"), T("col_shape"), T("col_params"), T("col_arith")]),
                  hide_index=True)
@@ -39,7 +44,7 @@ with st.expander(T("layer_table"), expanded=True):
 session: TrainSession | None = st.session_state.get("train_session")  # this learner's model only
 b1, b2, b3, b4 = st.columns(4)
 if b1.button(T("btn_train"), key="btn_train", type="primary"):
-    session = TrainSession(cfg, optimizer=optimizer, lr=lr, batch_size=batch, epochs=epochs, fraction=fraction)
+    session = TrainSession(cfg, data=data_name, optimizer=optimizer, lr=lr, batch_size=batch, epochs=epochs, fraction=fraction)
     st.session_state["train_session"] = session
     session.resume()
 if b2.button(T("btn_pause"), key="btn_pause", disabled=session is None) and session:
@@ -64,8 +69,8 @@ def draw(s: TrainSession) -> None:
     st.plotly_chart(figures.training_curves(p.losses, p.train_acc, p.test_acc,
                                             (T("loss"), T("train_accuracy"), T("test_accuracy"))),
                     key=f"curves_{p.step}", config={"displayModeBar": False})
-    st.caption(T("first_filters"))
-    st.image([figures.raster(k, signed=True, upscale_to=64) for k in first_filters(s.trainer.model)], width=56)
+    st.caption(T("first_filters") if s.data.in_channels == 1 else T("first_filters_rgb"))
+    st.image(figures.filter_pictures(first_filters(s.trainer.model)), width=56)
 
 
 @st.fragment(run_every=0.1 if session is not None and session.running else None)
@@ -103,10 +108,14 @@ if session is not None and session.trainer.done and session.mlp is not None:
     with left:
         show_map(session.confusion, T("confusion"), key="confusion", signed=False)
         st.caption(T("confusion_help"))
+        if session.data.name != "digits":
+            st.caption(T("class_legend", legend=" · ".join(f"{k} {class_label(session.data, k)}"
+                                                            for k in range(len(session.data.classes)))))
     with right:
         wrong = session.misclassified(24)
         st.markdown(f"**{T('misclassified')}**")
-        st.image([figures.raster(img, upscale_to=56) for img, _, _ in wrong], width=56,
-                 caption=[T("true_pred", t=t, p=p) for _, t, p in wrong])
+        st.image([figures.sample_picture(img) for img, _, _ in wrong], width=56,
+                 caption=[T("true_pred", t=class_label(session.data, t), p=class_label(session.data, p))
+                          for _, t, p in wrong])
     st.download_button(T("download_weights"), session.weights(), "conv_playground_cnn.pt", key="dl_pt")
     st.download_button(T("download_code"), model_code(cfg), "conv_playground_cnn.py", key="dl_py")

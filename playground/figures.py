@@ -308,6 +308,32 @@ def training_curves(losses: list[float], train_acc: list[float], test_acc: list[
     return _figure({"data": data, "layout": layout})
 
 
+def filter_pictures(weights: np.ndarray, *, upscale_to: int = 64) -> list[np.ndarray]:
+    """First-layer kernels (filters, C, kh, kw) as pictures: blue–white–red for one channel, colour for three.
+
+    In colour, a kernel's R, G, B weights become a pixel's colour around mid-gray (0): a filter that
+    responds to red ink looks red. Each kernel is scaled by its own largest |weight|.
+    """
+    w = np.asarray(weights, dtype=np.float32)
+    if w.shape[1] != 3:
+        return [raster(k[0], signed=True, upscale_to=upscale_to) for k in w]
+    pictures = []
+    for k in w:  # (3, kh, kw)
+        lim = float(np.abs(k).max()) or 1.0
+        img = np.clip(k.transpose(1, 2, 0) * (127.5 / lim) + 127.5, 0, 255).astype(np.uint8)  # (kh, kw, 3)
+        n = max(1, upscale_to // max(img.shape[:2]))
+        pictures.append(np.repeat(np.repeat(img, n, axis=0), n, axis=1))
+    return pictures
+
+
+def sample_picture(x: np.ndarray, *, upscale_to: int = 56) -> np.ndarray:
+    """A dataset image (C, H, W) in 0..1 as a picture: gray for one channel, colour for three; crisp pixels."""
+    img = np.clip(np.asarray(x, dtype=np.float32) * 255 + 0.5, 0, 255).astype(np.uint8)
+    img = img[0] if img.shape[0] == 1 else img.transpose(1, 2, 0)  # (H, W) or (H, W, 3)
+    n = max(1, upscale_to // max(img.shape[:2]))
+    return np.repeat(np.repeat(img, n, axis=0), n, axis=1)
+
+
 def probability_bars(probs: np.ndarray, label: str, *, height: int = 200) -> go.Figure:
     """Softmax probabilities (10,) of one digit as bars 0–9, the most likely one highlighted."""
     best = int(np.argmax(probs))

@@ -265,10 +265,34 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "does more with fewer weights.",
                    "CNN의 매개변수는 {cnn}개, MLP는 {mlp}개입니다. 작은 커널을 이미지 전체에서 공유하면 더 적은 가중치로 "
                    "더 잘합니다."),
-    "confusion": ("Confusion matrix (row: true digit, column: predicted)", "혼동 행렬 (행: 실제 숫자, 열: 예측)"),
+    "confusion": ("Confusion matrix (row: true class, column: predicted)", "혼동 행렬 (행: 실제 클래스, 열: 예측)"),
     "confusion_help": ("The diagonal counts correct answers; bright cells off the diagonal are the usual mix-ups.",
                        "대각선은 맞힌 개수이고, 대각선 밖의 밝은 칸은 자주 헷갈리는 경우입니다."),
-    "misclassified": ("Test digits the CNN got wrong", "CNN이 틀린 시험 숫자"),
+    "misclassified": ("Test images the CNN got wrong", "CNN이 틀린 시험 이미지"),
+    "dataset": ("Data", "데이터"),
+    "dataset_digits": ("handwritten digits (MNIST, grayscale)", "손글씨 숫자 (MNIST, 흑백 이미지)"),
+    "dataset_shapes": ("coloured shapes (RGB, 8 classes)", "색깔 도형 (컬러 이미지, 8개 클래스)"),
+    "shapes_intro": ("Coloured shapes, drawn fresh by the app: red or blue × circle, square, triangle, cross "
+                     "(4,000 to train, 1,000 to test). The colour is part of the answer, so each first-layer filter "
+                     "has a kernel per channel (R, G, B) and learns colours as well as edges.",
+                     "앱이 새로 그린 색깔 도형입니다: 빨강 또는 파랑 × 원, 사각형, 삼각형, 십자 (학습 4,000개, 시험 "
+                     "1,000개). 색도 정답의 일부이므로 첫 층의 필터는 채널(빨강, 초록, 파랑)마다 커널을 하나씩 가지고 "
+                     "모서리뿐 아니라 색도 학습합니다."),
+    "first_filters_rgb": ("First-layer filters in colour: each pixel's colour is the kernel's R, G, B weights "
+                          "(gray = 0)", "첫 층의 필터 (컬러): 픽셀의 색이 커널의 빨강·초록·파랑 가중치입니다 (회색 = 0)"),
+    "class_legend": ("Classes: {legend}", "클래스: {legend}"),
+    "cls_red_circle": ("red circle", "빨간 원"),
+    "cls_blue_circle": ("blue circle", "파란 원"),
+    "cls_red_square": ("red square", "빨간 사각형"),
+    "cls_blue_square": ("blue square", "파란 사각형"),
+    "cls_red_triangle": ("red triangle", "빨간 삼각형"),
+    "cls_blue_triangle": ("blue triangle", "파란 삼각형"),
+    "cls_red_cross": ("red cross", "빨간 십자"),
+    "cls_blue_cross": ("blue cross", "파란 십자"),
+    "digit_needs_digits": ("This page tests a handwritten-digit model; the model in your session learned coloured "
+                           "shapes. Train one on the digits first.",
+                           "이 페이지는 손글씨 숫자 모델을 시험합니다. 지금 세션의 모델은 색깔 도형을 학습했습니다. "
+                           "먼저 숫자로 학습하세요."),
     "true_pred": ("true {t} → {p}", "실제 {t} → {p}"),
     "download_weights": ("Download the weights (.pt)", "가중치 내려받기 (.pt)"),
     "download_code": ("Download the PyTorch code (.py)", "PyTorch 코드 내려받기 (.py)"),

@@ -17,20 +17,30 @@ from torch import nn
 
 from .optim import SGD, Adam
 from .samples import mnist
+from .toy_shapes import CLASSES, make_shapes
 from .torch_thread import on_torch_thread
 
 
 @dataclass(frozen=True)
-class Digits:
-    """The shipped MNIST subset split once, seeded: (N, 1, 28, 28) float32 in 0..1 and int64 labels."""
+class Dataset:
+    """A seeded train/test split: images (N, C, 28, 28) float32 in 0..1, int64 labels, class ids."""
 
     x_train: torch.Tensor
     y_train: torch.Tensor
     x_test: torch.Tensor
     y_test: torch.Tensor
+    name: str = "digits"  # "digits" or "shapes"
+    classes: tuple[str, ...] = tuple("0123456789")  # label k is classes[k]
+
+    @property
+    def in_channels(self) -> int:
+        return self.x_train.shape[1]
 
 
-def load_digits(test_per_class: int = 100, seed: int = 0) -> Digits:
+DATASETS = ("digits", "shapes")
+
+
+def load_digits(test_per_class: int = 100, seed: int = 0) -> Dataset:
     """4,000 training and 1,000 test digits (stratified, seeded) from the 5,000 shipped with the app."""
     images, labels = mnist()
     rng = np.random.default_rng(seed)
@@ -45,7 +55,17 @@ def load_digits(test_per_class: int = 100, seed: int = 0) -> Digits:
         return x[:, None]  # (N, 1, 28, 28)
 
     y = torch.from_numpy(labels.astype(np.int64))
-    return Digits(as_tensor(train_idx), y[train_idx], as_tensor(test_idx), y[test_idx])
+    return Dataset(as_tensor(train_idx), y[train_idx], as_tensor(test_idx), y[test_idx])
+
+
+def load_shapes(seed: int = 0) -> Dataset:
+    """4,000 training and 1,000 test images of 8 coloured shapes (toy_shapes), drawn from the seed."""
+    def part(per_class: int, s: int) -> tuple[torch.Tensor, torch.Tensor]:
+        images, labels = make_shapes(per_class, s)
+        return torch.from_numpy(images).to(torch.float32).div_(255.0), torch.from_numpy(labels)  # (N, 3, 28, 28)
+
+    (x_train, y_train), (x_test, y_test) = part(500, seed), part(125, seed + 1)
+    return Dataset(x_train, y_train, x_test, y_test, "shapes", tuple(f"{c}_{s}" for c, s in CLASSES))
 
 
 @dataclass(frozen=True)
@@ -59,11 +79,17 @@ class Block:
 
 @dataclass(frozen=True)
 class ModelConfig:
-    """1–3 conv blocks, then Flatten -> Linear(10) (softmax is in the loss)."""
+    """1–3 conv blocks on (in_channels, 28, 28), then Flatten -> Linear(n_classes) (softmax is in the loss)."""
 
     blocks: tuple[Block, ...] = (Block(8, 5), Block(16, 5))
+    in_channels: int = 1  # 1: gray digits, 3: RGB shapes
+    n_classes: int = 10
 
     def __post_init__(self):
+        if self.in_channels not in (1, 3):
+            raise ValueError(f"in_channels must be 1 or 3; got {self.in_channels}")
+        if not 2 <= self.n_classes <= 10:
+            raise ValueError(f"n_classes must be from 2 to 10; got {self.n_classes}")
         if not 1 <= len(self.blocks) <= 3:
             raise ValueError(f"blocks must hold 1 to 3 blocks; got {len(self.blocks)}")
         for i, b in enumerate(self.blocks):
@@ -77,32 +103,32 @@ class ModelConfig:
 
 def model_code(cfg: ModelConfig) -> str:
     """The PyTorch code of the CNN (what the page shows, summarizes and lets you download)."""
-    lines, c, side = [], 1, 28
+    lines, c, side = [], cfg.in_channels, 28
     for b in cfg.blocks:
         pool = "MaxPool2d" if b.pool == "max" else "AvgPool2d"
         lines.append(f"    nn.Conv2d({c}, {b.filters}, {b.kernel_size}, padding={b.kernel_size // 2}), nn.ReLU(), "
                      f"nn.{pool}(2),")
         c, side = b.filters, side // 2
-    lines.append(f"    nn.Flatten(), nn.Linear({c * side * side}, 10),")
+    lines.append(f"    nn.Flatten(), nn.Linear({c * side * side}, {cfg.n_classes}),")
     return "import torch.nn as nn\n\nmodel = nn.Sequential(\n" + "\n".join(lines) + "\n)\n"
 
 
 def build_cnn(cfg: ModelConfig, seed: int = 0) -> nn.Sequential:
     """The CNN of model_code(cfg), with seeded initial weights."""
     torch.manual_seed(seed)
-    layers, c, side = [], 1, 28
+    layers, c, side = [], cfg.in_channels, 28
     for b in cfg.blocks:
         layers += [nn.Conv2d(c, b.filters, b.kernel_size, padding=b.kernel_size // 2), nn.ReLU(),
                    nn.MaxPool2d(2) if b.pool == "max" else nn.AvgPool2d(2)]
         c, side = b.filters, side // 2
-    layers += [nn.Flatten(), nn.Linear(c * side * side, 10)]
+    layers += [nn.Flatten(), nn.Linear(c * side * side, cfg.n_classes)]
     return nn.Sequential(*layers)
 
 
-def build_mlp(hidden: int = 64, seed: int = 0) -> nn.Sequential:
-    """The fully connected baseline: Flatten -> Linear(784, hidden) -> ReLU -> Linear(hidden, 10)."""
+def build_mlp(hidden: int = 64, seed: int = 0, in_features: int = 784, n_classes: int = 10) -> nn.Sequential:
+    """The fully connected baseline: Flatten -> Linear(in_features, hidden) -> ReLU -> Linear(hidden, n_classes)."""
     torch.manual_seed(seed)
-    return nn.Sequential(nn.Flatten(), nn.Linear(784, hidden), nn.ReLU(), nn.Linear(hidden, 10))
+    return nn.Sequential(nn.Flatten(), nn.Linear(in_features, hidden), nn.ReLU(), nn.Linear(hidden, n_classes))
 
 
 def n_params(model: nn.Module) -> int:
@@ -130,7 +156,7 @@ class Progress:
 class Trainer:
     """Seeded mini-batch training of one model; call steps(n) repeatedly (pause = stop calling)."""
 
-    def __init__(self, model: nn.Module, data: Digits, *, optimizer: str = "adam", lr: float = 1e-3,
+    def __init__(self, model: nn.Module, data: Dataset, *, optimizer: str = "adam", lr: float = 1e-3,
                  batch_size: int = 64, epochs: int = 8, fraction: float = 1.0, seed: int = 0):
         if optimizer not in ("adam", "sgd"):
             raise ValueError(f"optimizer must be 'adam' or 'sgd'; got {optimizer!r}")
@@ -198,7 +224,7 @@ class Trainer:
 
 
 def predict_proba(model: nn.Module, x: torch.Tensor | np.ndarray) -> np.ndarray:
-    """Softmax probabilities (N, 10) for images (N, 1, 28, 28) or one (28, 28) in 0..1."""
+    """Softmax probabilities (N, classes) for images (N, C, 28, 28), or one (28, 28) / (C, 28, 28), in 0..1."""
     return on_torch_thread(_predict_proba, model, x)
 
 
@@ -206,7 +232,9 @@ def predict_proba(model: nn.Module, x: torch.Tensor | np.ndarray) -> np.ndarray:
 def _predict_proba(model: nn.Module, x: torch.Tensor | np.ndarray) -> np.ndarray:
     x = torch.as_tensor(np.asarray(x, dtype=np.float32))
     if x.ndim == 2:
-        x = x[None, None]
+        x = x[None]
+    if x.ndim == 3:
+        x = x[None]
     model.eval()
     # in slices of 256: the whole test set at once would hold ~100 MB of activations
     return torch.cat([torch.softmax(model(x[k: k + 256]), dim=1) for k in range(0, len(x), 256)]).numpy()
@@ -217,22 +245,23 @@ def accuracy(model: nn.Module, x: torch.Tensor, y: torch.Tensor) -> float:
     return float((predict_proba(model, x).argmax(1) == y.numpy()).mean())
 
 
-def confusion(model: nn.Module, x: torch.Tensor, y: torch.Tensor) -> np.ndarray:
-    """(10, 10) counts: row = true digit, column = predicted digit."""
+def confusion(model: nn.Module, x: torch.Tensor, y: torch.Tensor, n_classes: int = 10) -> np.ndarray:
+    """(classes, classes) counts: row = true class, column = predicted class."""
     pred = predict_proba(model, x).argmax(1)
-    m = np.zeros((10, 10), dtype=np.int64)
+    m = np.zeros((n_classes, n_classes), dtype=np.int64)
     np.add.at(m, (y.numpy(), pred), 1)
     return m
 
 
 def feature_maps(model: nn.Sequential, image: np.ndarray) -> list[tuple[str, np.ndarray]]:
-    """(layer name, maps (C, H, W)) after every conv/ReLU/pool layer for one (28, 28) image in 0..1."""
+    """(layer name, maps (C, H, W)) after every conv/ReLU/pool layer for one (28, 28) or (C, 28, 28) image in 0..1."""
     return on_torch_thread(_feature_maps, model, image)
 
 
 @torch.no_grad()
 def _feature_maps(model: nn.Sequential, image: np.ndarray) -> list[tuple[str, np.ndarray]]:
-    x = torch.as_tensor(np.asarray(image, dtype=np.float32))[None, None]
+    x = torch.as_tensor(np.asarray(image, dtype=np.float32))
+    x = x.reshape(1, -1, *x.shape[-2:])  # (1, C, 28, 28)
     out = []
     model.eval()
     for i, layer in enumerate(model):
@@ -243,9 +272,9 @@ def _feature_maps(model: nn.Sequential, image: np.ndarray) -> list[tuple[str, np
 
 
 def first_filters(model: nn.Sequential) -> np.ndarray:
-    """The first conv layer's kernels, (filters, kh, kw) for a gray input."""
+    """The first conv layer's kernels (filters, in_channels, kh, kw)."""
     conv = next(m for m in model if isinstance(m, nn.Conv2d))
-    return conv.weight.detach()[:, 0].numpy().copy()
+    return conv.weight.detach().numpy().copy()
 
 
 def weights_bytes(model: nn.Module) -> bytes:
@@ -255,12 +284,12 @@ def weights_bytes(model: nn.Module) -> bytes:
     return buf.getvalue()
 
 
-def train_to_end(model: nn.Module, data: Digits, chunk: int = 50, **kwargs) -> Trainer:
+def train_to_end(model: nn.Module, data: Dataset, chunk: int = 50, **kwargs) -> Trainer:
     """Train until the configured epochs are done (for experiments and benchmarks)."""
     return on_torch_thread(_train_to_end, model, data, chunk, **kwargs)
 
 
-def _train_to_end(model: nn.Module, data: Digits, chunk: int = 50, **kwargs) -> Trainer:
+def _train_to_end(model: nn.Module, data: Dataset, chunk: int = 50, **kwargs) -> Trainer:
     t = Trainer(model, data, **kwargs)
     while not t.done:
         t.steps(chunk)
@@ -268,9 +297,11 @@ def _train_to_end(model: nn.Module, data: Digits, chunk: int = 50, **kwargs) -> 
     return t
 
 
-def make_config(n_blocks: int, filters: int, kernel_size: int, pool: str) -> ModelConfig:
+def make_config(n_blocks: int, filters: int, kernel_size: int, pool: str, in_channels: int = 1,
+                n_classes: int = 10) -> ModelConfig:
     """The page's choices as a config: filters double in each further block (capped at 32)."""
-    return ModelConfig(tuple(Block(min(32, filters * 2**i), kernel_size, pool) for i in range(n_blocks)))
+    return ModelConfig(tuple(Block(min(32, filters * 2**i), kernel_size, pool) for i in range(n_blocks)),
+                       in_channels, n_classes)
 
 
 def data_size_experiment(per_class: tuple[int, ...] = (50, 100, 200, 400), *, steps: int = 400,
@@ -284,7 +315,7 @@ def _data_size_experiment(per_class: tuple[int, ...], steps: int, seed: int) -> 
     rows = []
     for n in per_class:
         idx = np.concatenate([np.flatnonzero(data.y_train.numpy() == c)[:n] for c in range(10)])
-        small = Digits(data.x_train[idx], data.y_train[idx], data.x_test, data.y_test)
+        small = Dataset(data.x_train[idx], data.y_train[idx], data.x_test, data.y_test)
         accs = []
         for model in (build_cnn(ModelConfig(), seed), build_mlp(128, seed)):
             t = Trainer(model, small, batch_size=64, epochs=-(-steps * 64 // len(idx)), seed=seed)
@@ -296,17 +327,28 @@ def _data_size_experiment(per_class: tuple[int, ...], steps: int, seed: int) -> 
 
 
 @functools.cache
-def shipped_digits() -> Digits:
-    """load_digits() once per process (read-only tensors shared by every session's training)."""
-    return on_torch_thread(load_digits)
+def dataset(name: str) -> Dataset:
+    """The named dataset, loaded once per process (read-only tensors shared by every session's training)."""
+    if name not in DATASETS:
+        raise ValueError(f"dataset must be one of {DATASETS}; got {name!r}")
+    return on_torch_thread(load_digits if name == "digits" else load_shapes)
+
+
+def shipped_digits() -> Dataset:
+    """The handwritten digits split (dataset("digits"))."""
+    return dataset("digits")
 
 
 class TrainSession:
     """One learner's training: the CNN's Trainer, wall-clock pause/resume, and the MLP baseline at the end."""
 
-    def __init__(self, cfg: ModelConfig, *, mlp_hidden: int = 128, seed: int = 0, **train_kwargs):
+    def __init__(self, cfg: ModelConfig, *, data: str = "digits", mlp_hidden: int = 128, seed: int = 0,
+                 **train_kwargs):
         self.cfg, self.train_kwargs, self.mlp_hidden, self.seed = cfg, train_kwargs, mlp_hidden, seed
-        self.data = shipped_digits()
+        self.data = dataset(data)
+        if (cfg.in_channels, cfg.n_classes) != (self.data.in_channels, len(self.data.classes)):
+            raise ValueError(f"cfg must take {self.data.in_channels} channels and {len(self.data.classes)} classes "
+                             f"for {data!r}; got {cfg.in_channels} and {cfg.n_classes}")
         self.trainer = on_torch_thread(lambda: Trainer(build_cnn(cfg, seed), self.data, seed=seed, **train_kwargs))
         self.running = False
         self.wall_total, self.wall_start = 0.0, 0.0
@@ -354,9 +396,10 @@ class TrainSession:
     def _finish(self) -> None:
         d = self.data
         self.cnn_acc = accuracy(self.trainer.model, d.x_test, d.y_test)
-        self.confusion = confusion(self.trainer.model, d.x_test, d.y_test)
+        self.confusion = confusion(self.trainer.model, d.x_test, d.y_test, len(d.classes))
         kwargs = {k: v for k, v in self.train_kwargs.items() if k != "optimizer"}
-        self.mlp = train_to_end(build_mlp(self.mlp_hidden, self.seed), d, seed=self.seed, **kwargs).model
+        mlp = build_mlp(self.mlp_hidden, self.seed, self.mlp_in_features, len(d.classes))
+        self.mlp = train_to_end(mlp, d, seed=self.seed, **kwargs).model
         self.mlp_acc = accuracy(self.mlp, d.x_test, d.y_test)
 
     @property
@@ -364,16 +407,20 @@ class TrainSession:
         return n_params(self.trainer.model)
 
     @property
+    def mlp_in_features(self) -> int:
+        return self.data.in_channels * 28 * 28
+
+    @property
     def mlp_params(self) -> int:
-        h = self.mlp_hidden
-        return 784 * h + h + h * 10 + 10  # the two Linear layers of build_mlp
+        h, k = self.mlp_hidden, len(self.data.classes)
+        return self.mlp_in_features * h + h + h * k + k  # the two Linear layers of build_mlp
 
     def misclassified(self, n: int = 24) -> list[tuple[np.ndarray, int, int]]:
-        """Up to n test digits the CNN gets wrong: (image (28, 28), true, predicted)."""
+        """Up to n test images the CNN gets wrong: (image (C, 28, 28), true label, predicted label)."""
         d = self.data
         pred = predict_proba(self.trainer.model, d.x_test).argmax(1)
         wrong = np.flatnonzero(pred != d.y_test.numpy())[:n]
-        return [(d.x_test[i, 0].numpy(), int(d.y_test[i]), int(pred[i])) for i in wrong]
+        return [(d.x_test[i].numpy(), int(d.y_test[i]), int(pred[i])) for i in wrong]
 
     def weights(self) -> bytes:
         """The CNN's weights as a .pt file."""

@@ -17,13 +17,13 @@ from websockets.sync.client import connect
 
 
 class HeadlessSession:
-    """One Streamlit session on `url` (http://host:port), showing page `page` (its url path)."""
+    """One Streamlit session on `url` (http://host:port), showing page `page` (its url path) with `query`."""
 
-    def __init__(self, url: str, page: str):
+    def __init__(self, url: str, page: str, query: str = ""):
         host = urlparse(url).netloc
         self.ws = connect(f"ws://{host}/_stcore/stream", subprotocols=["streamlit"], max_size=None,
                           origin=f"http://{host}")
-        self.page = page
+        self.page, self.query = page, query
         self.buttons: dict[str, str] = {}  # user key -> widget id
         self.metrics: dict[str, str] = {}  # label -> shown value
         self.timers: dict[str, tuple[float, float]] = {}  # fragment id -> (interval s, next due)
@@ -34,7 +34,7 @@ class HeadlessSession:
     def _rerun(self, trigger: str | None = None, fragment_id: str = "") -> None:
         msg = BackMsg()
         cs = msg.rerun_script
-        cs.page_name = self.page
+        cs.page_name, cs.query_string = self.page, self.query
         if trigger:
             cs.widget_states.widgets.add(id=trigger, trigger_value=True)
         if fragment_id:

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from playground import conv2d, samples
+from playground import conv2d, figures, samples
 from playground.kernels import KERNELS
 
 APP = "../app.py"
@@ -282,3 +282,31 @@ def test_lesson_link_carries_kernel_step_hide_and_presentation():
     assert at.query_params["kernel_text"] == "1,2;3,4" and at.query_params["hide"] == "stride,pad_mode"
     at.button(key="exit_present").click().run()
     assert "font-size: 20px" not in " ".join(h.proto.body for h in at.get("html"))
+
+
+def test_train_page_on_coloured_shapes_shows_rgb_filters_and_class_names():
+    from playground.training import first_filters
+
+    at = open_page("pages/train.py")
+    at.radio(key="t_data").set_value("shapes").run()
+    assert any("red or blue × circle" in c.value for c in at.caption)
+    table = at.dataframe[0].value
+    assert table.iloc[0, 2] == 8 * 3 * 5 * 5 + 8 and table.iloc[-1, 1] == "(8,)"  # Conv2d(3, 8, 5), 8 classes
+    at.slider(key="t_epochs").set_value(2)
+    at.button(key="btn_train").click().run()
+    shown = at.get("image")[0].proto.imgs
+    assert len(shown) == 8  # one picture per first-layer filter
+    pictures = figures.filter_pictures(first_filters(at.session_state["train_session"].trainer.model))
+    assert all(p.ndim == 3 and p.shape[2] == 3 for p in pictures)  # in colour: (h, w, RGB)
+    for _ in range(10):
+        if at.session_state["train_session"].trainer.done:
+            break
+        at.run()
+    at.run()
+    texts_now = texts(at)
+    assert "Classes: 0 red circle · 1 blue circle" in texts_now
+    captions = [i.caption for i in at.get("image")[-1].proto.imgs]  # under the mistakes: class names
+    assert captions and all(c.startswith("true ") and any(s in c for s in ("circle", "square", "triangle", "cross"))
+                            for c in captions)
+    at.switch_page("pages/digit.py").run()
+    assert any("learned coloured shapes" in i.value for i in at.info)

@@ -43,12 +43,14 @@ def test_pause_and_resume_continue_where_they_stopped(digits):
         assert torch.equal(pa, pb)
 
 
-def test_model_code_matches_the_built_model_and_the_summary():
-    cfg = make_config(3, 4, 3, "avg")
+@pytest.mark.parametrize("in_channels, n_classes", [(1, 10), (3, 8)])
+def test_model_code_matches_the_built_model_and_the_summary(in_channels, n_classes):
+    cfg = make_config(3, 4, 3, "avg", in_channels, n_classes)
     model = build_cnn(cfg)
-    s = summarize_torch(model_code(cfg), (1, 28, 28))
+    s = summarize_torch(model_code(cfg), (in_channels, 28, 28))
     assert s.total_params == n_params(model)
-    x = torch.zeros(1, 1, 28, 28)
+    assert s.rows[0].params == 4 * in_channels * 3 * 3 + 4 and s.rows[-1].output_shape == (n_classes,)
+    x = torch.zeros(1, in_channels, 28, 28)
     for row, layer in zip(s.rows, model, strict=True):
         x = layer(x)
         assert row.output_shape == tuple(x.shape[1:])
@@ -69,7 +71,7 @@ def test_helpers_shapes(digits):
     assert confusion(model, digits.x_test, digits.y_test).sum() == 1000
     maps = feature_maps(model, digits.x_test[0, 0].numpy())
     assert [m.shape for _, m in maps][:3] == [(8, 28, 28), (8, 28, 28), (8, 14, 14)]
-    assert first_filters(model).shape == (8, 5, 5)
+    assert first_filters(model).shape == (8, 1, 5, 5)
 
 
 def test_preprocessing_of_a_drawn_stroke():
@@ -182,3 +184,43 @@ def test_a_training_session_never_imports_torch_dynamo():
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["True", "True", "False"]
+
+
+def test_shapes_are_seeded_balanced_and_drawn_as_described():
+    """Colour: the ink is brightest in its own channel. Shape: ink areas in the order πr² (circle) >
+    (1.6r)² (square) > ≈1.96r² (cross) > (3√3/4)r² ≈ 1.30r² (triangle), for the same radii on average."""
+    from playground.toy_shapes import CLASSES, make_shapes
+
+    x, y = make_shapes(100, seed=4)
+    x2, y2 = make_shapes(100, seed=4)
+    assert x.shape == (800, 3, 28, 28) and x.dtype == np.uint8 and np.array_equal(x, x2) and np.array_equal(y, y2)
+    assert np.bincount(y).tolist() == [100] * 8
+    ink = x.max(axis=1) > 0.5 * 255  # (N, 28, 28): background ≤ 0.25 + noise, ink ≥ 0.65 in its channel
+    for k, (colour, _) in enumerate(CLASSES):
+        own = 0 if colour == "red" else 2
+        other = 2 - own
+        rows = y == k
+        assert (x[rows, own][ink[rows]].mean() > 2 * x[rows, other][ink[rows]].mean())
+    area = {shape: ink[np.isin(y, [k for k, (_, s) in enumerate(CLASSES) if s == shape])].sum(axis=(1, 2)).mean()
+            for shape in ("circle", "square", "cross", "triangle")}
+    assert area["circle"] > area["square"] > area["cross"] > area["triangle"] > 30
+    with pytest.raises(ValueError, match="per_class must be ≥ 1; got 0"):
+        make_shapes(0)
+
+
+def test_cnn_learns_coloured_shapes_better_than_the_mlp():
+    """The RGB dataset: a short seeded run; colour is never confused (red vs blue), the MLP does worse."""
+    from playground.training import TrainSession
+
+    s = TrainSession(make_config(2, 8, 5, "max", 3, 8), data="shapes", epochs=4, lr=3e-3)
+    s.resume()
+    while s.running:
+        s.tick(budget=5)
+    assert s.cnn_acc >= 0.85 and s.mlp_acc < s.cnn_acc
+    red = np.array([c.startswith("red") for c in s.data.classes])
+    assert s.confusion[np.ix_(red, ~red)].sum() + s.confusion[np.ix_(~red, red)].sum() <= 5
+    assert first_filters(s.trainer.model).shape == (8, 3, 5, 5)
+    img, true, pred = s.misclassified(1)[0]
+    assert img.shape == (3, 28, 28) and true != pred
+    with pytest.raises(ValueError, match="cfg must take 3 channels and 8 classes for 'shapes'; got 1 and 10"):
+        TrainSession(ModelConfig(), data="shapes")
