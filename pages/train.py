@@ -44,7 +44,8 @@ with st.expander(T("layer_table"), expanded=True):
 session: TrainSession | None = st.session_state.get("train_session")  # this learner's model only
 b1, b2, b3, b4 = st.columns(4)
 if b1.button(T("btn_train"), key="btn_train", type="primary"):
-    session = TrainSession(cfg, data=data_name, optimizer=optimizer, lr=lr, batch_size=batch, epochs=epochs, fraction=fraction)
+    session = TrainSession(cfg, data=data_name, optimizer=optimizer, lr=lr, batch_size=batch, epochs=epochs,
+                           fraction=fraction)
     st.session_state["train_session"] = session
     session.resume()
 if b2.button(T("btn_pause"), key="btn_pause", disabled=session is None) and session:
@@ -114,7 +115,8 @@ if session is not None and session.trainer.done and session.mlp is not None:
     with right:
         wrong = session.misclassified(24)
         st.markdown(f"**{T('misclassified')}**")
-        st.image([figures.sample_picture(img) for img, _, _ in wrong], width=56,
+        st.image([figures.sample_picture(img) for img, _, _ in wrong],
+                 width=56 if session.data.name == "digits" else 96,  # room for "blue triangle → red cross"
                  caption=[T("true_pred", t=class_label(session.data, t), p=class_label(session.data, p))
                           for _, t, p in wrong])
     st.download_button(T("download_weights"), session.weights(), "conv_playground_cnn.pt", key="dl_pt")

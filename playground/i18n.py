@@ -222,13 +222,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav_train": ("Train a CNN", "CNN 학습하기"),
     "nav_digit": ("Try your digit", "내 숫자 시험하기"),
     "train_title": ("Train a CNN live", "CNN 실시간 학습"),
-    "train_intro": ("Build a small CNN and train it on 4,000 real handwritten digits (MNIST) right here; it is "
-                    "tested on 1,000 digits it never saw. Watch the loss fall and the first filters take shape. "
-                    "At the end, a fully connected network (MLP) with more parameters is trained on the same "
-                    "data for comparison.",
-                    "작은 CNN을 만들어 실제 손글씨 숫자(MNIST) 4,000개로 바로 여기서 학습합니다. 학습에 쓰지 않은 숫자 "
-                    "1,000개로 시험합니다. 손실이 줄고 첫 층의 필터가 모양을 갖추는 것을 지켜보세요. 끝나면 매개변수가 더 많은 "
-                    "완전 연결 신경망(MLP)을 같은 데이터로 학습해 비교합니다."),
+    "train_intro": ("Build a small CNN and train it right here on 4,000 real handwritten digits (MNIST) or "
+                    "4,000 coloured shapes; it is tested on 1,000 images it never saw. Watch the loss fall and the "
+                    "first filters take shape. At the end, a fully connected network (MLP) with more parameters is "
+                    "trained on the same data for comparison.",
+                    "작은 CNN을 만들어 실제 손글씨 숫자(MNIST) 4,000개나 색깔 도형 4,000개로 바로 여기서 학습합니다. "
+                    "학습에 쓰지 않은 이미지 1,000개로 시험합니다. 손실이 줄고 첫 층의 필터가 모양을 갖추는 것을 "
+                    "지켜보세요. 끝나면 매개변수가 더 많은 완전 연결 신경망(MLP)을 같은 데이터로 학습해 비교합니다."),
     "n_blocks": ("Conv blocks (conv → ReLU → pool)", "합성곱 블록 수 (합성곱 → ReLU → 풀링)"),
     "filters_first_block": ("Filters in the first block (doubling)", "첫 블록의 필터 수 (블록마다 두 배)"),
     "pool_kind": ("Pooling", "풀링"),

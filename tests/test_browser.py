@@ -202,3 +202,20 @@ def test_train_page_trains_to_the_end_for_a_client_without_a_browser(app_url):
         assert float(s.metrics["Examples / second"].replace(",", "")) > 500
     finally:
         s.close()
+
+
+def test_train_on_coloured_shapes_from_a_lesson_link(app_url, page):
+    """?t_data=shapes opens the RGB dataset; training ends with results named in the learner's language."""
+    page.goto(f"{app_url}/train?t_data=shapes&lang=ko")
+    wait_idle(page)
+    assert page.get_by_text("색깔 도형", exact=False).count() >= 1
+    page.locator(".st-key-btn_train button").click()
+    page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
+                           ".some(e => e.innerText === '완료')", polling=500, timeout=120_000)
+    page.get_by_text("클래스: 0 빨간 원 · 1 파란 원", exact=False).first.wait_for(timeout=30_000)
+    assert float(_metric(page, "CNN 시험 정확도").rstrip("%")) > float(_metric(page, "MLP 시험 정확도").rstrip("%"))
+    page.get_by_text("CNN 시험 정확도").first.scroll_into_view_if_needed()
+    page.wait_for_function("() => [...document.images].every(i => i.complete)", polling=200, timeout=10_000)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "train-shapes.png"))
+    no_exception(page)
