@@ -291,6 +291,13 @@ def clicked_cell(event) -> tuple[int, int] | None:
     return None
 
 
+def feature_map_rows(layers: list[tuple[str, np.ndarray]], *, per_layer: int = 16) -> None:
+    """Every layer's feature maps (C, H, W) of one image, a row of pictures per layer with its shape."""
+    for name, maps in layers:
+        st.caption(f"{name} — (C, H, W) = {maps.shape}")
+        st.image([figures.raster(m, upscale_to=84) for m in maps[:per_layer]], width=56)
+
+
 def show_map(a: np.ndarray, title: str, *, key: str, rects: list[tuple] = (), marks: np.ndarray | None = None,
              clickable: bool = False, signed: bool | None = None,
              zrange: tuple[float, float] | None = None) -> tuple[int, int] | None:

@@ -5,7 +5,7 @@ import streamlit as st
 from playground import figures
 from playground.digits import perturb, prepare_digit
 from playground.training import data_size_experiment, feature_maps, predict_proba
-from widgets import T, keep_last
+from widgets import T, feature_map_rows, keep_last
 
 st.title(T("digit_title"))
 session = st.session_state.get("train_session")
@@ -68,9 +68,7 @@ for col, name, model in ((mid, "CNN", session.trainer.model), (right, "MLP", ses
                      config={"displayModeBar": False})
 
 with st.expander(T("feature_maps_all")):
-    for name, maps in feature_maps(session.trainer.model, digit):
-        st.caption(f"{name} — (C, H, W) = {maps.shape}")
-        st.image([figures.raster(m, upscale_to=84) for m in maps[:16]], width=56)
+    feature_map_rows(feature_maps(session.trainer.model, digit))
 
 st.subheader(T("data_size_title"))
 st.caption(T("data_size_help"))

@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from playground import figures, summarize_torch
-from playground.training import DATASETS, TrainSession, dataset, first_filters, make_config, model_code
-from widgets import T, class_label, int_in, link, one_of, show_map
+from playground.training import (DATASETS, TrainSession, dataset, feature_maps, first_filters, make_config,
+                                 model_code)
+from widgets import T, class_label, feature_map_rows, int_in, link, one_of, show_map
 
 st.title(T("train_title"))
 st.write(T("train_intro"))
@@ -119,5 +120,11 @@ if session is not None and session.trainer.done and session.mlp is not None:
                  width=56 if session.data.name == "digits" else 96,  # room for "blue triangle → red cross"
                  caption=[T("true_pred", t=class_label(session.data, t), p=class_label(session.data, p))
                           for _, t, p in wrong])
+    with st.expander(T("feature_maps_test")):
+        k = st.slider(T("test_image_index"), 0, len(session.data.y_test) - 1, 0, key="fm_index")
+        image = session.data.x_test[k].numpy()  # (C, 28, 28)
+        st.image(figures.sample_picture(image, upscale_to=112),
+                 caption=T("true_label", t=class_label(session.data, int(session.data.y_test[k]))))
+        feature_map_rows(feature_maps(session.trainer.model, image))
     st.download_button(T("download_weights"), session.weights(), "conv_playground_cnn.pt", key="dl_pt")
     st.download_button(T("download_code"), model_code(cfg), "conv_playground_cnn.py", key="dl_py")

@@ -319,6 +319,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "model_input": ("What the models see (28×28)", "모델이 보는 입력 (28×28)"),
     "probability": ("probability", "확률"),
     "feature_maps_all": ("Feature maps of every layer", "모든 층의 특징 맵"),
+    "feature_maps_test": ("Feature maps of every layer for a test image", "시험 이미지 하나에 대한 모든 층의 특징 맵"),
+    "test_image_index": ("Test image number", "시험 이미지 번호"),
     "data_size_title": ("How much data does each need?", "데이터가 얼마나 필요할까요?"),
     "data_size_help": ("Trains a CNN and an MLP on 50, 100, 200 and 400 digits per class (same number of steps) "
                        "and plots their test accuracy. Takes about 15 seconds.",

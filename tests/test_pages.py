@@ -305,7 +305,13 @@ def test_train_page_on_coloured_shapes_shows_rgb_filters_and_class_names():
     at.run()
     texts_now = texts(at)
     assert "Classes: 0 red circle · 1 blue circle" in texts_now
-    captions = [i.caption for i in at.get("image")[-1].proto.imgs]  # under the mistakes: class names
+    assert "0: Conv2d — (C, H, W) = (8, 28, 28)" in texts_now and "5: MaxPool2d — (C, H, W) = (16, 7, 7)" in texts_now
+    data = at.session_state["train_session"].data
+    at.slider(key="fm_index").set_value(3).run()  # another test image: its true class is named
+    shown = [i.caption for el in at.get("image") for i in el.proto.imgs]
+    assert f"True label: {data.classes[int(data.y_test[3])].replace('_', ' ')}" in shown
+    captions = next([i.caption for i in el.proto.imgs] for el in at.get("image")
+                    if el.proto.imgs[0].caption.startswith("true "))  # under the mistakes: class names
     assert captions and all(c.startswith("true ") and any(s in c for s in ("circle", "square", "triangle", "cross"))
                             for c in captions)
     at.switch_page("pages/digit.py").run()
