@@ -70,8 +70,8 @@ class HeadlessSession:
         elif kind == "stop_auto_rerun":
             for f in msg.stop_auto_rerun.fragment_ids:
                 self.timers.pop(f, None)
-        elif kind == "script_finished":
-            self.running = False
+        elif kind == "script_finished" and msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+            self.running = False  # (a run ended by st.rerun is followed at once by the next one)
 
     def pump(self, seconds: float) -> None:
         """Receive for `seconds`, firing fragment timers when due (as the frontend's setInterval)."""
