@@ -27,7 +27,7 @@ import torch
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from browser_app import SERVER_PIDS, streamlit_server  # noqa: E402
+from browser_app import SERVER_PIDS, rss_mb, streamlit_server  # noqa: E402
 
 ROUNDS = 3
 
@@ -104,18 +104,11 @@ def page_rates_browser(url: str, rounds: int = ROUNDS) -> list[float]:
             wait_idle(page)
             page.locator(".st-key-btn_train button").click()
             page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
-                                   ".some(e => e.innerText === 'done')", polling=500, timeout=120_000)  # not rAF: no extra drawing
+                                   ".some(e => e.innerText === 'done')",
+                                   polling=500, timeout=120_000)  # polling, not on every frame: no extra drawing
             box = page.locator("[data-testid='stMetric']", has_text="Examples / second").first
             rates.append(_shown_rate({"Examples / second": box.locator("[data-testid='stMetricValue']").inner_text()}))
     return rates
-
-
-def _server_peak_mb(pid: int) -> float:
-    """Peak resident memory (VmHWM) of the server process."""
-    for line in open(f"/proc/{pid}/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def main() -> None:
@@ -125,7 +118,7 @@ def main() -> None:
     bare = {o: [on_torch_thread(bare_loop_examples_per_second, optim=o)] for o in ("torch", "playground")}
     with streamlit_server() as url:
         page = page_rates_headless(url)
-        peak = _server_peak_mb(SERVER_PIDS[int(url.rsplit(":", 1)[1])])
+        peak = rss_mb(SERVER_PIDS[int(url.rsplit(":", 1)[1])], "VmHWM")
         for o in bare:
             bare[o].append(on_torch_thread(bare_loop_examples_per_second, optim=o))
         browser = page_rates_browser(url) if "--browser" in sys.argv else []
@@ -138,12 +131,14 @@ def main() -> None:
               f"the page): {' / '.join(f'{r:,.0f}' for r in b)} examples/s")
     print(f"Train page in `streamlit run`, headless client, {len(page)} trainings: "
           f"{', '.join(f'{r:,.0f}' for r in page)} examples/s shown -> ratio to the faster "
-          f"bare loop {', '.join(f'{r / peer:.2f}' for r in page)} (median {statistics.median(page) / peer:.2f}; target ≥ 0.85)")
+          f"bare loop {', '.join(f'{r / peer:.2f}' for r in page)} "
+          f"(median {statistics.median(page) / peer:.2f}; target ≥ 0.85)")
     print(f"server peak memory (VmHWM) after one session's {len(page)} trainings, the Digit page and its data-size "
           f"experiment: {peak:.0f} MB (target ≤ 500)")
     if browser:
         print(f"the same page pressed in Chromium on the same 2 cores: {', '.join(f'{r:,.0f}' for r in browser)} "
-              f"examples/s -> ratio {statistics.median(browser) / peer:.2f} (the browser's drawing competes for the cores)")
+              f"examples/s -> ratio {statistics.median(browser) / peer:.2f} "
+              "(the browser's drawing competes for the cores)")
 
 
 if __name__ == "__main__":

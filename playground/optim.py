@@ -49,7 +49,11 @@ class SGD:
 
 
 class Adam:
-    """Adam (Kingma & Ba): running means of g and g², bias-corrected, as torch.optim.Adam."""
+    """Adam (Kingma & Ba): running means of g and g², bias-corrected, as torch.optim.Adam.
+
+    One step count t for all parameters (torch keeps one per parameter): the same whenever every
+    parameter gets a gradient at every step, as in the models here.
+    """
 
     def __init__(self, params: Iterable[torch.Tensor], lr: float = 1e-3,
                  betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8):

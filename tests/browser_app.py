@@ -19,10 +19,10 @@ SHOTS = ROOT / "tests" / "artifacts"
 SERVER_PIDS: dict[int, int] = {}  # port -> pid of the `streamlit run` started there
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process, from /proc (Linux)."""
+def rss_mb(pid: int, field: str = "VmRSS") -> float:
+    """Resident memory of a process (VmHWM: its peak), in MB, from /proc (Linux)."""
     for line in open(f"/proc/{pid}/status"):
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return float("nan")
 
