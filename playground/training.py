@@ -381,12 +381,13 @@ class TrainSession:
         end = time.perf_counter() + budget
         while self.running and not self.trainer.done and time.perf_counter() < end:
             self.trainer.steps(chunk)
+        if self.trainer.done and self.running:
+            self.pause()  # the clock stops with the last batch; the final evaluation is part of the results
         now = time.perf_counter()
         if self.trainer.done or now - getattr(self, "_last_eval", 0.0) >= eval_every or not self.trainer.progress.test_acc:
-            self.trainer.evaluate()  # ~40 ms for 1,000 digits: not after every chunk
+            self.trainer.evaluate()  # ~40 ms for 1,000 images: not after every chunk
             self._last_eval = now
-        if self.trainer.done and self.running:
-            self.pause()
+        if self.trainer.done and self.mlp is None:
             self.finish()
 
     def finish(self) -> None:
