@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import functools
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +14,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from . import _args
+from ._alloc import reuse_big_blocks
 
 # Above this many multiply-adds the work goes to torch's conv (imported lazily, once), which is
 # several times faster than numpy on 512×512 images; below it numpy answers before torch would load.
@@ -147,27 +147,8 @@ def _torch():
     """torch, imported on the first big convolution (pages that never do one never pay ~1 s for it)."""
     import torch
 
-    _reuse_big_blocks()
+    reuse_big_blocks()
     return torch
-
-
-@functools.cache
-def _reuse_big_blocks() -> None:
-    """Have glibc keep freed blocks up to 32 MB for reuse instead of unmapping each one.
-
-    By default glibc mmaps each block above 128 kB and unmaps it when freed, so every conv output
-    (16×512² float32 is 16 MB) was faulted in page by page again: a 5×5 convolution of a 512² RGB
-    image took 12.5 ms instead of 3 ms (measured here, torch 2.13, glibc 2.36). glibc raises these
-    thresholds by itself after the first big block is freed, by luck of sizes; these are the values
-    it would reach. A no-op where there is no glibc.
-    """
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError, TypeError):  # no C library to ask, or no mallopt in it
-        return
-    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
-    mallopt(M_MMAP_THRESHOLD, 32 << 20)
-    mallopt(M_TRIM_THRESHOLD, 64 << 20)
 
 
 def _conv_torch(s: ConvSetup) -> np.ndarray:

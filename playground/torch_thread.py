@@ -20,7 +20,10 @@ _NAME = "playground-torch"
 def _init() -> None:
     import torch
 
+    from ._alloc import reuse_big_blocks
+
     torch.set_num_threads(2)  # the machines have 2 cores; more threads only contend
+    reuse_big_blocks()  # activations of a batch are ~1.6 MB: reused, not unmapped after every step
 
 
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=_NAME, initializer=_init)
