@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import io
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -185,6 +186,11 @@ class Trainer:
     @property
     def done(self) -> bool:
         return self.progress.step >= self.total_steps
+
+    def __iter__(self) -> Iterator[Progress]:
+        """One mini-batch per item until the last epoch: `for p in trainer`; stop iterating to pause."""
+        while not self.done:
+            yield self.steps(1)
 
     def steps(self, n: int) -> Progress:
         """Run up to n mini-batches (fewer at the end of training); returns the progress so far."""

@@ -1,5 +1,7 @@
 """Training: reaches ≥ 90 % in a short seeded run, pauses and resumes exactly, and the helpers agree."""
 
+import itertools
+
 import numpy as np
 import pytest
 import torch
@@ -41,6 +43,14 @@ def test_pause_and_resume_continue_where_they_stopped(digits):
     assert a.progress.losses == b.progress.losses
     for pa, pb in zip(a.model.parameters(), b.model.parameters()):
         assert torch.equal(pa, pb)
+    c = Trainer(build_cnn(ModelConfig(), seed=1), digits, epochs=1, fraction=0.25, seed=3)
+    for p in c:  # the same training as an iterator of steps, paused by breaking out
+        if p.step == 10:
+            break
+    assert sum(1 for _ in itertools.islice(c, 6)) == 6  # resumed: steps 11..16
+    assert c.progress.losses == b.progress.losses
+    assert all(torch.equal(pc, pb) for pc, pb in zip(c.model.parameters(), b.model.parameters()))
+    assert sum(1 for _ in c) == c.total_steps - 16 and c.done  # to the end of the epoch
 
 
 @pytest.mark.parametrize("in_channels, n_classes", [(1, 10), (3, 8)])
