@@ -234,3 +234,18 @@ def test_cnn_learns_coloured_shapes_better_than_the_mlp():
     assert img.shape == (3, 28, 28) and true != pred
     with pytest.raises(ValueError, match="cfg must take 3 channels and 8 classes for 'shapes'; got 1 and 10"):
         TrainSession(ModelConfig(), data="shapes")
+
+
+def test_torch_threads_follow_the_cpu_budget(tmp_path):
+    """A container quota caps the threads torch may use (cgroup v2 cpu.max: quota and period in µs)."""
+    import os
+
+    from playground.torch_thread import cpu_budget, on_torch_thread
+
+    cores = len(os.sched_getaffinity(0))
+    quota = tmp_path / "cpu.max"
+    quota.write_text("150000 100000\n")  # 1.5 cores
+    assert cpu_budget(str(quota)) == 1
+    quota.write_text("max 100000\n")
+    assert cpu_budget(str(quota)) == cores == cpu_budget(str(tmp_path / "missing"))
+    assert on_torch_thread(torch.get_num_threads) == min(cpu_budget(), 4)
