@@ -316,3 +316,12 @@ def test_train_page_on_coloured_shapes_shows_rgb_filters_and_class_names():
                             for c in captions)
     at.switch_page("pages/digit.py").run()
     assert any("learned coloured shapes" in i.value for i in at.info)
+
+
+def test_tampered_dataset_in_a_train_link_is_refused_with_a_sentence():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["t_data"] = "../../etc/passwd"
+    at.switch_page("pages/train.py").run()
+    assert not at.exception
+    assert any("t_data=" in w.value and "not allowed" in w.value for w in at.warning)
+    assert at.radio(key="t_data").value == "digits" and at.dataframe[0].value.iloc[0, 2] == 208  # Conv2d(1, 8, 5)
