@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from browser_app import SERVER_PIDS, rss_mb, streamlit_server  # noqa: E402
 
-ROUNDS = 3
+ROUNDS = 5
 
 
 def bare_loop_examples_per_second(epochs: int = 8, optim: str = "torch") -> float:

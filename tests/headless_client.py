@@ -39,8 +39,6 @@ class HeadlessSession:
             cs.widget_states.widgets.add(id=trigger, trigger_value=True)
         if fragment_id:
             cs.fragment_id, cs.is_auto_rerun = fragment_id, True
-        else:
-            self.timers.clear()  # the frontend drops its fragment timers on a full rerun
         self.running = True
         self.ws.send(msg.SerializeToString())
 
@@ -64,6 +62,8 @@ class HeadlessSession:
                 self.buttons[el.button.id.rsplit("-", 1)[-1]] = el.button.id
             elif el.WhichOneof("type") == "metric":
                 self.metrics[el.metric.label] = el.metric.body
+        elif kind == "new_session":  # a full run starts (the server's st.rerun too): old fragment timers go
+            self.timers.clear()
         elif kind == "auto_rerun":
             self.timers[msg.auto_rerun.fragment_id] = (msg.auto_rerun.interval,
                                                        time.monotonic() + msg.auto_rerun.interval)
