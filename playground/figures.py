@@ -285,7 +285,7 @@ def shape_flow(labels: list[str], shapes: list[tuple[int, ...]], *, height: int 
 
 
 def training_curves(losses: list[float], train_acc: list[float], test_acc: list[tuple[int, float]],
-                    labels: tuple[str, str, str], *, height: int = 240, last: int = 600) -> go.Figure:
+                    labels: tuple[str, str, str], *, height: int = 260, last: int = 600) -> go.Figure:
     """Loss (left) and training / test accuracy (right) per batch, as one light figure (redrawn live)."""
     start = max(0, len(losses) - last)
     steps = list(range(start + 1, len(losses) + 1))
@@ -302,7 +302,8 @@ def training_curves(losses: list[float], train_acc: list[float], test_acc: list[
         {"type": "scatter", "x": [s for s, _ in tests], "y": [a for _, a in tests], "name": labels[2],
          "mode": "lines+markers", "line": {"color": RESULT}, "xaxis": "x2", "yaxis": "y2"},
     ]
-    layout = {"height": height, "margin": {"l": 40, "r": 10, "t": 10, "b": 30}, "legend": {"orientation": "h"},
+    layout = {"height": height, "margin": {"l": 40, "r": 10, "t": 30, "b": 30},
+              "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},  # above: clear of the ticks
               "xaxis": {"domain": [0, 0.45]}, "yaxis": {"rangemode": "tozero"},
               "xaxis2": {"domain": [0.55, 1], "anchor": "y2"}, "yaxis2": {"range": [0, 1], "anchor": "x2"}}
     return _figure({"data": data, "layout": layout})
