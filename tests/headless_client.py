@@ -28,7 +28,6 @@ class HeadlessSession:
         self.metrics: dict[str, str] = {}  # label -> shown value
         self.timers: dict[str, tuple[float, float]] = {}  # fragment id -> (interval s, next due)
         self.running = False
-        self.messages = 0
         self._rerun()
 
     def _rerun(self, trigger: str | None = None, fragment_id: str = "") -> None:
@@ -54,7 +53,6 @@ class HeadlessSession:
     def _handle(self, raw: bytes) -> None:
         msg = ForwardMsg()
         msg.ParseFromString(raw)
-        self.messages += 1
         kind = msg.WhichOneof("type")
         if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
             el = msg.delta.new_element
