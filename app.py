@@ -1,5 +1,8 @@
 """Conv Playground: the router. Every page lives in pages/; the language switch is shared."""
 
+# Imported once at start-up, on the main thread: pages that imported pandas lazily from concurrent
+# script threads raced ("partially initialized module 'pandas'") when a class opened them at once.
+import pandas  # noqa: F401
 import streamlit as st
 
 from widgets import T, hidden_controls, language_switch, lesson_link_box, presentation_mode, sync_url

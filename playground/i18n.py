@@ -463,6 +463,16 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "이미지가 {mp}메가픽셀보다 커서 안전하게 열 수 없습니다."),
     "image_unreadable": ("This file is not an image we can read. Try a PNG, JPG, WebP, GIF or BMP.",
                          "읽을 수 있는 이미지 파일이 아닙니다. PNG, JPG, WebP, GIF, BMP 파일을 써 보세요."),
+    # --- errors at the source (issue 10): add keys right below this line
+    # --- end errors
+    # --- browser explorer (issue 13): add keys right below this line
+    # --- end explorer
+    # --- classroom (issue 14): add keys right below this line
+    # --- end classroom
+    # --- pictures and words (issue 12): add keys right below this line
+    # --- end pictures
+    # --- learner state and links (issue 11): add keys right below this line
+    # --- end state
 }
 
 
