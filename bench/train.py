@@ -6,7 +6,7 @@ Targets (issue 4): ≥ 96 % held-out accuracy in ≤ 15 s of training; the page'
 included) ≥ 85 % of the examples/second of a bare torch loop over the same model and batches,
 measured in the same run; one session's memory with torch loaded ≤ 500 MB.
 
-How the page is measured: a real `streamlit run` of the app, driven by tests/headless_client.py, a client
+How the page is measured: a real `streamlit run` of the app, driven by bench/client.py, a client
 that speaks Streamlit's websocket protocol (clicks Train, reruns the live fragment on its timer, as
 the frontend does) and draws nothing. On Community Cloud the learner's browser runs on the
 learner's machine, not on the server's cores; here a browser would share the same 2 cores, so its
@@ -98,7 +98,7 @@ def bare_rates_in_a_fresh_process() -> dict[str, float]:
 def page_and_bare_rates(url: str, rounds: int = ROUNDS) -> tuple[list[float], list[dict[str, float]]]:
     """The Train page's shown examples/s for `rounds` default trainings (headless client), with the bare
     loops measured before, between and after them: each training has a peer from the same minute."""
-    from headless_client import HeadlessSession
+    from bench.client import HeadlessSession
 
     s = HeadlessSession(url, "train")
     s.wait_until(lambda s: not s.running and "btn_train" in s.buttons)

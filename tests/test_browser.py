@@ -190,7 +190,7 @@ def test_draw_on_the_canvas_and_use_the_drawing(app_url, page):
 
 def test_train_page_trains_to_the_end_for_a_client_without_a_browser(app_url):
     """The protocol client bench/train.py measures with: Train, live fragment reruns, results shown."""
-    from headless_client import HeadlessSession
+    from bench.client import HeadlessSession
 
     s = HeadlessSession(app_url, "train")
     try:
