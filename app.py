@@ -1,16 +1,18 @@
-"""Conv Playground: the router. Every page lives in pages/; the language switch is shared."""
+"""Conv Playground: the router. Every page lives in pages/; the language, presentation mode and the
+lesson link are shared (ui/)."""
 
 # Imported once at start-up, on the main thread: pages that imported pandas lazily from concurrent
 # script threads raced ("partially initialized module 'pandas'") when a class opened them at once.
 import pandas  # noqa: F401
 import streamlit as st
 
-from widgets import T, hidden_controls, language_switch, lesson_link_box, presentation_mode, sync_url
+from ui import controls, state
+from ui.text import T
 
 st.set_page_config(page_title="Conv Playground", page_icon="🧮", layout="wide")
-language_switch()
-presentation_mode()
-hidden_controls()
+controls.language_switch()
+controls.presentation_mode()
+state.hidden_controls()
 
 PAGES = [  # (file, strings key, icon)
     ("pages/home.py", "nav_home", ":material/home:"),
@@ -29,5 +31,5 @@ nav = st.navigation([st.Page(path, title=T(key), icon=icon, default=(i == 0),
 try:
     nav.run()
 finally:  # also after st.stop(): the address always holds the page's settings (a lesson link)
-    sync_url()
-    lesson_link_box()
+    state.sync_url(nav.url_path or "home")
+    state.lesson_link_box()

@@ -5,7 +5,10 @@ import streamlit as st
 from playground import figures
 from playground.kernels import rgb_filters
 from playground.lessons import channel_lesson, stack_lesson
-from widgets import T, current_image, image_caption, int_in, keep_last, link, one_of, show_map
+from ui import controls as c
+from ui.display import image_caption, keep_last, show_map
+from ui.state import current_image
+from ui.text import T
 
 # Pure, so cached: a learner toggling a setting back and forth gets the result back at once.
 cached_channel_lesson = st.cache_data(channel_lesson, max_entries=8, ttl=900, show_spinner=False)
@@ -13,16 +16,12 @@ st.title(T("channels_title"))
 image_caption()
 _, img = current_image()
 
-link("n_filters", int_in(1, 16))
-link("filter_size", one_of([3, 5]))
-link("ch_pool", one_of([1, 2]))
-link("n_layers", int_in(1, 4))
-a, b, c, d = st.columns(4)
-n_filters = a.slider(T("n_filters"), 1, 16, 4, key="n_filters")
-size = b.radio(T("kernel_size"), [3, 5], key="filter_size", horizontal=True)
-bias = c.number_input(T("bias"), -255.0, 255.0, 0.0, step=1.0, key="ch_bias")
-pool = d.radio(T("pool_after"), [1, 2], key="ch_pool", horizontal=True,
-               format_func=lambda p: T("pool_none") if p == 1 else "2×2 max")
+a, b, col_c, d = st.columns(4)
+n_filters = c.slider("n_filters", T("n_filters"), 1, 16, 4, where=a)
+size = c.radio("filter_size", T("kernel_size"), [3, 5], where=b)
+bias = c.number("ch_bias", T("bias"), -255.0, 255.0, 0.0, step=1.0, where=col_c)
+pool = c.radio("ch_pool", T("pool_after"), [1, 2], where=d,
+               format_func=lambda p: T("pool_none") if p == 1 else T("pool_2x2_max"))
 
 lesson = keep_last("channels", lambda: cached_channel_lesson(img, rgb_filters(n_filters, size), bias=bias, pool=pool))
 if lesson is None:
@@ -52,10 +51,10 @@ st.image([figures.raster(m, upscale_to=96, max_side=96) for m in lesson.stack], 
 
 st.subheader(T("layers_title"))
 l1, l2, l3, l4 = st.columns(4)
-n_layers = l1.slider(T("n_layers"), 1, 4, 2, key="n_layers")
-k = l2.radio(T("kernel_size"), [3, 5], index=1, key="layers_k", horizontal=True)
-grow = l3.slider(T("filters_first"), 2, 16, 6, key="layers_f")
-with_pool = l4.toggle(T("pool_each"), value=False, key="layers_pool")
+n_layers = c.slider("n_layers", T("n_layers"), 1, 4, 2, where=l1)
+k = c.radio("layers_k", T("kernel_size"), [3, 5], 5, where=l2)
+grow = c.slider("layers_f", T("filters_first"), 2, 16, 6, where=l3)
+with_pool = c.toggle("layers_pool", T("pool_each"), where=l4)
 H0, W0 = img.shape[:2]
 layers = [dict(kernel_size=k, filters=grow + 4 * n, pool=2 if with_pool else 1) for n in range(n_layers)]
 stack = keep_last("stack", lambda: stack_lesson((H0, W0, 1 if img.ndim == 2 else 3), layers))

@@ -3,51 +3,43 @@
 import streamlit as st
 
 from playground import figures
-from playground.lessons import conv_lesson
 from playground.export import conv_layer_keras_code, conv_layer_torch_code, npy_bytes, png_bytes
-from widgets import (T, current_image, downloads, float_in, go_to_cell, image_caption, int_in, keep_last, kernel_editor, link,
-                     one_of, show_map, stepper)
+from playground.lessons import conv_lesson
+from ui import controls as c
+from ui.display import downloads, image_caption, keep_last, show_map
+from ui.state import current_image
+from ui.text import T
 
 animation = st.cache_data(figures.conv_animation_cached, max_entries=32)  # same crop -> same frames
-
 # Pure, so cached: a learner toggling a setting back and forth gets the result back at once.
 cached_conv_lesson = st.cache_data(conv_lesson, max_entries=8, ttl=900, show_spinner=False)
+
 st.title(T("conv_title"))
 image_caption()
 _, img = current_image()
 
-link("stride", int_in(1, 4))
-link("dilation", int_in(1, 3))
-link("pad_kind", one_of(["number", "valid", "same"]))
-link("pad", int_in(0, 3))
-link("pad_mode", one_of(["zeros", "reflect", "replicate", "circular"]))
-link("bias", float_in(-255, 255))
-link("act", one_of(["none", "relu"]))
 controls, kernel_col = st.columns([2, 1])
 with controls:
-    a, b, c = st.columns(3)
-    stride = a.slider(T("stride"), 1, 4, 1, key="stride", help=T("stride_help"))
-    dilation = a.slider(T("dilation"), 1, 3, 1, key="dilation", help=T("dilation_help"))
-    pad_kind = b.radio(T("padding"), ["number", "valid", "same"], key="pad_kind", horizontal=True, format_func=lambda k: T(f"pad_{k}"))
-    amount = b.slider(T("padding_amount"), 0, 3, 0, key="pad",
-                      disabled=pad_kind != "number")
-    mode = b.selectbox(T("padding_mode"), ["zeros", "reflect", "replicate", "circular"], key="pad_mode", format_func=lambda m: T(f"mode_{m}"))
-    bias = c.number_input(T("bias"), -255.0, 255.0, 0.0, step=1.0, key="bias")
-    activation = c.radio(T("activation"), ["none", "relu"], key="act", horizontal=True,
-                         format_func=lambda k: T(f"act_{k}"))
+    a, b, col_c = st.columns(3)
+    stride = c.slider("stride", T("stride"), 1, 4, 1, where=a, help=T("stride_help"))
+    dilation = c.slider("dilation", T("dilation"), 1, 3, 1, where=a, help=T("dilation_help"))
+    pad_kind = c.radio("pad_kind", T("padding"), ["number", "valid", "same"], where=b, format_func=lambda k: T(f"pad_{k}"))
+    amount = c.slider("pad", T("padding_amount"), 0, 3, 0, where=b, disabled=pad_kind != "number")
+    mode = c.selectbox("pad_mode", T("padding_mode"), ["zeros", "reflect", "replicate", "circular"], where=b,
+                       format_func=lambda m: T(f"mode_{m}"))
+    bias = c.number("bias", T("bias"), -255.0, 255.0, 0.0, step=1.0, where=col_c)
+    activation = c.radio("act", T("activation"), ["none", "relu"], where=col_c, format_func=lambda k: T(f"act_{k}"))
 with kernel_col:
-    kernel = keep_last("kernel", kernel_editor)
+    kernel = keep_last("kernel", c.kernel_editor)
 if kernel is None:
     st.stop()
-padding = amount if pad_kind == "number" else pad_kind
-settings = dict(stride=stride, padding=padding, dilation=dilation, padding_mode=mode, bias=bias,
-                activation=activation)
+settings = dict(stride=stride, padding=amount if pad_kind == "number" else pad_kind, dilation=dilation,
+                padding_mode=mode, bias=bias, activation=activation)
 
 lesson = keep_last("conv", lambda: cached_conv_lesson(img, kernel, **settings))
 if lesson is None:
     st.stop()
-at, tr, revealed = stepper(lesson, "conv")
-OW = lesson.output.shape[1]
+at, tr, revealed = c.stepper(lesson, "conv")
 r0, c0 = tr.origin
 span_h, span_w = tr.rows[-1] - r0, tr.cols[-1] - c0
 cols = st.columns(3)
@@ -55,32 +47,37 @@ with cols[0]:
     show_map(lesson.padded, T("input_padded"), key="conv_in", marks=lesson.pad_mask,
              rects=[(r0, c0, r0 + span_h, c0 + span_w, figures.WINDOW)])
 with cols[1]:
-    clicked = show_map(lesson.output, T("feature_map"), key="conv_out", clickable=True,
-                       rects=[(*at, *at, figures.RESULT)])
-    if clicked and clicked != tuple(at):
-        go_to_cell("conv_step", *clicked, OW)
+    if revealed:
+        clicked = show_map(lesson.output, T("feature_map"), key="conv_out", clickable=True,
+                           rects=[(*at, *at, figures.RESULT)])
+        if clicked and clicked != tuple(at):
+            c.go_to_cell("conv_cell", *clicked)
+    else:
+        st.info(T("quiz_hidden_map"))
 with cols[2]:
-    if activation == "none":
+    if not revealed:
+        pass
+    elif activation == "none":
         st.caption(T("no_activation"))
     else:
         show_map(lesson.activated, T("after_activation", act=T(f"act_{activation}")), key="conv_act")
 
 st.markdown(T("cell_value", i=at[0], j=at[1]))
-st.plotly_chart(figures.heatmap_row([tr.window[0], tr.kernel[0], tr.products[0]],
-                                    [T("window"), "× " + T("kernel"), "= " + T("products")],
-                                    signed=[None, True, True], marks=[tr.pad_mask, None, None]),
+shown = [tr.window[0], tr.kernel[0]] + ([tr.products[0]] if revealed else [])
+st.plotly_chart(figures.heatmap_row(shown, [T("window"), "× " + T("kernel"), "= " + T("products")][:len(shown)],
+                                    signed=[None, True, True][:len(shown)], marks=[tr.pad_mask, None, None][:len(shown)]),
                 key="conv_trace", config={"displayModeBar": False})
 if revealed:
     st.code(tr.formula, language=None, wrap_lines=True)
 if tr.pad_mask.any():
     st.caption(T("window_reads_padding", n=int(tr.pad_mask.sum())))
 
-if st.toggle(T("animation_title"), key="conv_play"):  # built only when asked for (~50 ms of Plotly frames)
+if revealed and c.toggle("conv_play", T("animation_title")):  # built only when asked for (~50 ms of Plotly frames)
     st.caption(T("animation_help"))
     st.plotly_chart(animation(lesson.padded[:16, :16], lesson.kernel, lesson.output[:16, :16], stride, dilation,
                               T("input_padded"), T("feature_map")), key="conv_anim")
 
-if st.toggle(T("coverage_title"), key="show_coverage", help=T("coverage_toggle_help")):
+if c.toggle("show_coverage", T("coverage_title"), help=T("coverage_toggle_help")):
     st.caption(T("coverage_help", n=lesson.never_seen))
     corner = 24  # edge effects live at the border: show the top-left corner, cell by cell
     if max(lesson.coverage.shape) > corner:
@@ -91,11 +88,11 @@ if st.toggle(T("coverage_title"), key="show_coverage", help=T("coverage_toggle_h
                                         zranges=[(0, top), (0, top)], height=360),
                     key="conv_coverage", config={"displayModeBar": False})
 
-
-st.subheader(T("exports_title"))
-layer = dict(bias=bias, **lesson.settings)
-downloads("conv_dl", [  # made when clicked, not on every rerun
-    ("dl_map_png", lambda: png_bytes(figures.raster(lesson.output, upscale_to=1)), "feature_map.png"),
-    ("dl_kernel_npy", lambda: npy_bytes(lesson.kernel), "kernel.npy"),
-    ("dl_torch", lambda: conv_layer_torch_code(lesson.kernel, **layer), "conv_layer_pytorch.py"),
-    ("dl_keras", lambda: conv_layer_keras_code(lesson.kernel, **layer), "conv_layer_keras.py")])
+if revealed:
+    st.subheader(T("exports_title"))
+    layer = dict(bias=bias, **lesson.settings)
+    downloads("conv_dl", [  # made when clicked, not on every rerun
+        ("dl_map_png", lambda: png_bytes(figures.raster(lesson.output, upscale_to=1)), "feature_map.png"),
+        ("dl_kernel_npy", lambda: npy_bytes(lesson.kernel), "kernel.npy"),
+        ("dl_torch", lambda: conv_layer_torch_code(lesson.kernel, **layer), "conv_layer_pytorch.py"),
+        ("dl_keras", lambda: conv_layer_keras_code(lesson.kernel, **layer), "conv_layer_keras.py")])

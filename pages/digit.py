@@ -5,21 +5,21 @@ import streamlit as st
 from playground import figures
 from playground.digits import perturb, prepare_digit
 from playground.training import data_size_experiment, feature_maps, predict_proba
-from widgets import T, feature_map_rows, keep_last
+from ui import controls as c
+from ui.display import feature_map_rows, keep_last
+from ui.text import T
+
+# Identical for every learner (seeded, the shipped data): computed once per server process, not per session.
+shared_data_size_experiment = st.cache_resource(data_size_experiment, show_spinner=False)
 
 st.title(T("digit_title"))
-session = st.session_state.get("train_session")
+session = st.session_state.get("train_sessions", {}).get("digits")  # the latest digit model, even after a shapes run
 if session is None or session.mlp is None:
-    st.info(T("train_first"))
-    st.page_link("pages/train.py", label=T("nav_train"), icon=":material/arrow_forward:")
-    st.stop()
-if session.data.name != "digits":
-    st.info(T("digit_needs_digits"))
+    st.info(T("digit_needs_digits") if st.session_state.get("train_sessions") else T("train_first"))
     st.page_link("pages/train.py", label=T("nav_train"), icon=":material/arrow_forward:")
     st.stop()
 
-source = st.radio(T("digit_source"), ["test", "draw"], key="digit_source", horizontal=True,
-                  format_func=lambda s: T(f"digit_source_{s}"))
+source = c.radio("digit_source", T("digit_source"), ["test", "draw"], format_func=lambda s: T(f"digit_source_{s}"))
 data = session.data
 if source == "draw":
     drawing = None
@@ -33,7 +33,7 @@ if source == "draw":
         st.info(T("canvas_unavailable"))
     raw = drawing[..., :3].mean(axis=2) if drawing is not None else None
 else:
-    index = st.slider(T("test_index"), 0, len(data.y_test) - 1, 0, key="test_index")
+    index = c.slider("test_index", T("test_index"), 0, len(data.y_test) - 1, 0)
     raw = data.x_test[index, 0].numpy() * 255
     st.caption(T("true_label", t=int(data.y_test[index])))
 if raw is None or raw.max() == 0:
@@ -51,11 +51,11 @@ for col, (img, caption) in zip(st.columns(4), steps):
 
 st.subheader(T("robustness"))
 r = st.columns(5)
-dx = r[0].slider(T("shift_x"), -6, 6, 0, key="rob_dx")
-dy = r[1].slider(T("shift_y"), -6, 6, 0, key="rob_dy")
-angle = r[2].slider(T("rotate"), -45, 45, 0, key="rob_angle")
-noise = r[3].slider(T("noise"), 0.0, 0.6, 0.0, step=0.05, key="rob_noise")
-bright = r[4].slider(T("brightness"), 0.2, 1.5, 1.0, step=0.1, key="rob_bright")
+dx = c.slider("rob_dx", T("shift_x"), -6, 6, 0, where=r[0])
+dy = c.slider("rob_dy", T("shift_y"), -6, 6, 0, where=r[1])
+angle = c.slider("rob_angle", T("rotate"), -45, 45, 0, where=r[2])
+noise = c.slider("rob_noise", T("noise"), 0.0, 0.6, 0.0, step=0.05, where=r[3])
+bright = c.slider("rob_bright", T("brightness"), 0.2, 1.5, 1.0, step=0.1, where=r[4])
 digit = perturb(prepared.centred, shift=(dy, dx), angle=angle, noise=noise, brightness=bright)
 
 left, mid, right = st.columns([1, 2, 2])
@@ -74,7 +74,7 @@ st.subheader(T("data_size_title"))
 st.caption(T("data_size_help"))
 if st.button(T("data_size_run"), key="data_size_run"):
     with st.spinner(T("data_size_running")):
-        st.session_state["data_size"] = data_size_experiment()
+        st.session_state["data_size"] = shared_data_size_experiment()
 if "data_size" in st.session_state:
     st.plotly_chart(figures.data_size_curves(st.session_state["data_size"], T("per_class")), key="data_size_chart",
                     config={"displayModeBar": False})

@@ -6,7 +6,12 @@ import streamlit as st
 from playground import KERNELS, figures, summarize_keras, summarize_torch, to_gray
 from playground.blocks import building_blocks, dense_vs_conv, shift_demo
 from playground.export import to_keras_code, to_torch_code
-from widgets import T, current_image, keep_last, show_map
+from ui import controls as c
+from ui.display import keep_last, show_map
+from ui.state import current_image
+from ui.text import T
+
+MAX_CODE = 4000  # characters of pasted code: bounded before parsing (and in a lesson link)
 
 KERAS_EXAMPLE = """from tensorflow.keras.models import Sequential
 from tensorflow.keras.layers import Conv2D, MaxPooling2D, Flatten, Dense
@@ -31,15 +36,15 @@ model = nn.Sequential(
 
 st.title(T("model_title"))
 st.write(T("model_intro"))
-framework = st.radio(T("framework"), ["keras", "torch"], key="framework", horizontal=True,
-                     format_func=lambda f: {"keras": "Keras", "torch": "PyTorch"}[f])
-code = st.text_area(T("paste_code"), KERAS_EXAMPLE if framework == "keras" else TORCH_EXAMPLE, height=260,
-                    key=f"code_{framework}")
+framework = c.radio("framework", T("framework"), ["keras", "torch"],
+                    format_func=lambda f: {"keras": "Keras", "torch": "PyTorch"}[f])
+code = c.text_area(f"code_{framework}", T("paste_code"), KERAS_EXAMPLE if framework == "keras" else TORCH_EXAMPLE,
+                   max_chars=MAX_CODE, height=260)
 shape = None
 if framework == "torch":
     c1, c2, c3, _ = st.columns(4)
-    shape = (c1.number_input("C", 1, 4096, 1, key="in_c"), c2.number_input("H", 1, 4096, 28, key="in_h"),
-             c3.number_input("W", 1, 4096, 28, key="in_w"))
+    shape = (c.number("in_c", "C", 1, 4096, 1, where=c1), c.number("in_h", "H", 1, 4096, 28, where=c2),
+             c.number("in_w", "W", 1, 4096, 28, where=c3))
 summary = keep_last(f"summary_{framework}", lambda: summarize_keras(code) if framework == "keras"
                     else summarize_torch(code, tuple(int(v) for v in shape)))
 if summary is not None:
@@ -61,9 +66,9 @@ if summary is not None:
         st.code(other, language="python")
 
 st.header(T("fc_vs_conv_title"))
-a, b, c, d = st.columns(4)
-fh, fw = a.number_input("H", 1, 4096, 28, key="fc_h"), b.number_input("W", 1, 4096, 28, key="fc_w")
-fc, fn = c.number_input("C", 1, 4096, 1, key="fc_c"), d.number_input(T("units_filters"), 1, 4096, 32, key="fc_n")
+a, b, col_c, d = st.columns(4)
+fh, fw = c.number("fc_h", "H", 1, 4096, 28, where=a), c.number("fc_w", "W", 1, 4096, 28, where=b)
+fc, fn = c.number("fc_c", "C", 1, 4096, 1, where=col_c), c.number("fc_n", T("units_filters"), 1, 4096, 32, where=d)
 cmp = dense_vs_conv(int(fh), int(fw), int(fc), int(fn))
 m1, m2 = st.columns(2)
 m1.metric(T("dense_layer", n=fn), f"{cmp.dense.params:,}", help=T("macs_n", n=f"{cmp.dense.macs:,}"))
@@ -82,15 +87,16 @@ with s2:
 
 st.header(T("blocks_title"))
 b1, b2, b3, b4, b5 = st.columns(5)
-bh, bw = b1.number_input("H", 1, 1024, 56, key="bk_h"), b2.number_input("W", 1, 1024, 56, key="bk_w")
-bcin, bcout = b3.number_input("C in", 1, 4096, 64, key="bk_cin"), b4.number_input("C out", 1, 4096, 64, key="bk_cout")
-groups = b5.selectbox(T("groups"), [1, 2, 4, 8], index=2, key="bk_groups")
+bh, bw = c.number("bk_h", "H", 1, 1024, 56, where=b1), c.number("bk_w", "W", 1, 1024, 56, where=b2)
+bcin = c.number("bk_cin", T("channels_in"), 1, 4096, 64, where=b3)
+bcout = c.number("bk_cout", T("channels_out"), 1, 4096, 64, where=b4)
+groups = c.selectbox("bk_groups", T("groups"), [1, 2, 4, 8], 4, where=b5)
 costs = keep_last("blocks", lambda: building_blocks(int(bh), int(bw), int(bcin), int(bcout), int(groups)))
 if costs is not None:
     st.dataframe(pd.DataFrame([(T(k.key), T(k.key + "_why"), k.params, k.params_formula, k.macs, k.macs_formula)
                                for k in costs],
                               columns=[T("block"), T("why"), T("col_params"), T("col_arith"), "MACs", T("macs_arith")]),
                  hide_index=True)
-    pick = st.selectbox(T("block_picture"), range(len(costs)), key="bk_pick", format_func=lambda k: T(costs[k].key))
+    pick = c.selectbox("bk_pick", T("block_picture"), range(len(costs)), format_func=lambda k: T(costs[k].key))
     st.plotly_chart(figures.shape_flow([label for label, _ in costs[pick].stages],
                                        [shape for _, shape in costs[pick].stages], height=240), key="block_flow")

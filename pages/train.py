@@ -8,31 +8,28 @@ import streamlit as st
 from playground import figures, summarize_torch
 from playground.training import (DATASETS, TrainSession, dataset, feature_maps, first_filters, make_config,
                                  model_code)
-from widgets import T, class_label, feature_map_rows, int_in, link, one_of, show_map
+from ui import controls as c
+from ui.display import feature_map_rows, show_map
+from ui.text import T, class_label
 
 st.title(T("train_title"))
 st.write(T("train_intro"))
 
-link("t_data", one_of(list(DATASETS)))
-link("blocks", int_in(1, 3))
-link("filters", int_in(2, 32))
-link("t_kernel", one_of([3, 5]))
-link("t_pool", one_of(["max", "avg"]))
-data_name = st.radio(T("dataset"), DATASETS, key="t_data", horizontal=True, format_func=lambda n: T(f"dataset_{n}"))
+data_name = c.radio("t_data", T("dataset"), DATASETS, format_func=lambda n: T(f"dataset_{n}"))
 if data_name == "shapes":
     st.caption(T("shapes_intro"))
 data = dataset(data_name)
-a, b, c, d = st.columns(4)
-n_blocks = a.slider(T("n_blocks"), 1, 3, 2, key="blocks")
-filters = a.slider(T("filters_first_block"), 2, 32, 8, key="filters")
-kernel = b.radio(T("kernel_size"), [3, 5], index=1, key="t_kernel", horizontal=True)
-pool = b.radio(T("pool_kind"), ["max", "avg"], key="t_pool", horizontal=True, format_func=lambda p: T(f"pool_{p}"))
-optimizer = c.radio(T("optimizer"), ["adam", "sgd"], key="t_opt", horizontal=True,
+a, b, col_c, d = st.columns(4)
+n_blocks = c.slider("blocks", T("n_blocks"), 1, 3, 2, where=a)
+filters = c.slider("filters", T("filters_first_block"), 2, 32, 8, where=a)
+kernel = c.radio("t_kernel", T("kernel_size"), [3, 5], 5, where=b)
+pool = c.radio("t_pool", T("pool_kind"), ["max", "avg"], where=b, format_func=lambda p: T(f"pool_{p}"))
+optimizer = c.radio("t_opt", T("optimizer"), ["adam", "sgd"], where=col_c,
                     format_func=lambda o: {"adam": "Adam", "sgd": "SGD"}[o])
-lr = c.select_slider(T("learning_rate"), [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1], value=0.001, key="t_lr")
-batch = d.select_slider(T("batch_size"), [16, 32, 64, 128, 256], value=64, key="t_batch")
-epochs = d.slider(T("epochs"), 1, 20, 8, key="t_epochs")
-fraction = d.slider(T("data_fraction"), 0.1, 1.0, 1.0, step=0.1, key="t_fraction")
+lr = c.select_slider("t_lr", T("learning_rate"), [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1], 0.001, where=col_c)
+batch = c.select_slider("t_batch", T("batch_size"), [16, 32, 64, 128, 256], 64, where=d)
+epochs = c.slider("t_epochs", T("epochs"), 1, 20, 8, where=d)
+fraction = c.slider("t_fraction", T("data_fraction"), 0.1, 1.0, 1.0, step=0.1, where=d)
 cfg = make_config(n_blocks, filters, kernel, pool, data.in_channels, len(data.classes))
 
 with st.expander(T("layer_table"), expanded=True):
@@ -42,19 +39,21 @@ with st.expander(T("layer_table"), expanded=True):
                  hide_index=True)
     st.markdown(T("total_params", n=f"{summary.total_params:,}"))
 
-session: TrainSession | None = st.session_state.get("train_session")  # this learner's model only
+# This learner's models, one per dataset: a shapes run never replaces the digit model "Try your digit" uses.
+sessions: dict[str, TrainSession] = st.session_state.setdefault("train_sessions", {})
+session: TrainSession | None = sessions.get(data_name)
 b1, b2, b3, b4 = st.columns(4)
 if b1.button(T("btn_train"), key="btn_train", type="primary"):
     session = TrainSession(cfg, data=data_name, optimizer=optimizer, lr=lr, batch_size=batch, epochs=epochs,
                            fraction=fraction)
-    st.session_state["train_session"] = session
+    sessions[data_name] = session
     session.resume()
 if b2.button(T("btn_pause"), key="btn_pause", disabled=session is None) and session:
     session.pause()
 if b3.button(T("btn_resume"), key="btn_resume", disabled=session is None) and session:
     session.resume()
 if b4.button(T("btn_reset"), key="btn_reset", disabled=session is None):
-    st.session_state.pop("train_session", None)
+    sessions.pop(data_name, None)
     session = None
 
 
@@ -82,7 +81,7 @@ def live() -> None:
     Pause (outside the fragment) asks for a rerun, which stops this run at its next redraw: within
     ~0.8 s. Long runs keep the time spent drawing and reconnecting small next to the training.
     """
-    s: TrainSession | None = st.session_state.get("train_session")
+    s: TrainSession | None = st.session_state["train_sessions"].get(data_name)
     if s is None:
         st.info(T("press_train"))
         return
@@ -127,4 +126,5 @@ if session is not None and session.trainer.done and session.mlp is not None:
                  caption=T("true_label", t=class_label(session.data, int(session.data.y_test[k]))))
         feature_map_rows(feature_maps(session.trainer.model, image))
     st.download_button(T("download_weights"), session.weights(), "conv_playground_cnn.pt", key="dl_pt")
-    st.download_button(T("download_code"), model_code(cfg), "conv_playground_cnn.py", key="dl_py")
+    # the trained model's own config: settings changed after training do not change the code of these weights
+    st.download_button(T("download_code"), model_code(session.cfg), "conv_playground_cnn.py", key="dl_py")

@@ -1,12 +1,24 @@
 #!/usr/bin/env bash
-# Installs everything the tests need on a fresh machine: the package with its test extras and,
-# for the browser tests, Debian's Chromium and a Korean font (Playwright's own browser download
-# is not reachable here, and headless Chromium draws Hangul as boxes without a CJK font).
+# Installs everything the tests need: .venv with the package and its test extras (deploy/install.sh --test) and,
+# for the browser and proxy tests, Debian's chromium, a Korean font and nginx (apt: root or sudo). Playwright's
+# own browser download is not used; headless Chromium draws Hangul as boxes without a CJK font.
+# Without apt (macOS) or without root/sudo, the browser and proxy tests are skipped with a reason; the rest run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python -m pip install --quiet -e ".[test]"
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+bash deploy/install.sh --test
+need=""
+command -v chromium >/dev/null 2>&1 || need="$need chromium"
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need="$need fonts-noto-cjk"
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need="$need nginx"
+if [ -n "$need" ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "No apt-get here: the browser/proxy tests will be skipped (they need:$need)." >&2
+  elif [ "$(id -u)" -ne 0 ] && ! sudo -n true 2>/dev/null; then
+    echo "Installing$need needs root or sudo; without them the browser/proxy tests are skipped." >&2
+    sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive sudo apt-get install -y -qq $need >/dev/null || true
+  else
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $need >/dev/null
+  fi
 fi

@@ -1,0 +1,120 @@
+"""Display: maps, errors in the learner's language, the last good result, formulas, downloads."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from playground import figures, samples
+from playground._args import InputError
+
+from .state import current_image
+from .text import T, plain
+
+
+def shape_text(img: np.ndarray) -> str:
+    """(H, W, 1) or (H, W, 3), as learners write an image's shape."""
+    return f"({img.shape[0]}, {img.shape[1]}, {1 if img.ndim == 2 else img.shape[2]})"
+
+
+def image_name(label: str) -> str:
+    """A sample's name in the learner's language; 'pixels', 'drawing', 'link' translated; a file name shown literally."""
+    if label in samples.SAMPLES:
+        return T(f"sample_{label}")
+    if label in ("pixels", "drawing", "link"):
+        return T(f"image_from_{label}")
+    return plain(label, 60)
+
+
+def image_caption() -> None:
+    """One line under a page title: which image, which shape, and where to change it."""
+    label, img = current_image()
+    st.caption(T("using_image", name=image_name(label), shape=shape_text(img)))
+
+
+def show_error(e: Exception) -> None:
+    """A bad setting as one sentence in the learner's language (never a traceback)."""
+    if isinstance(e, InputError):
+        st.error(T(e.key, **e.values), icon="⚠️")
+    else:
+        st.error(T("error_generic", detail=plain(e, 200)), icon="⚠️")
+
+
+def keep_last(name: str, compute):
+    """compute() -> result; on bad input show why and return the last good result (or None)."""
+    try:
+        result = compute()
+    except ValueError as e:
+        show_error(e)
+        if f"last_{name}" in st.session_state:
+            st.caption(T("showing_previous"))
+        return st.session_state.get(f"last_{name}")
+    st.session_state[f"last_{name}"] = result
+    return result
+
+
+def clicked_cell(event) -> tuple[int, int] | None:
+    """The (row, col) a click on a clickable heatmap selected, if any."""
+    try:
+        points = event.selection.points if event else []
+    except AttributeError:
+        return None
+    for p in points:
+        if "x" in p and "y" in p:
+            return int(round(p["y"])), int(round(p["x"]))
+    return None
+
+
+DISPLAY_SIDE = 320
+
+
+def show_map(a: np.ndarray, title: str, *, key: str, rects: list[tuple] = (), marks: np.ndarray | None = None,
+             clickable: bool = False, signed: bool | None = None,
+             zrange: tuple[float, float] | None = None) -> tuple[int, int] | None:
+    """A map as a heatmap when small (hover values, clicks) or as a fast picture when big."""
+    if figures.is_small(a):
+        fig = figures.heatmap(a, title=title, rects=rects, marks=marks, clickable=clickable, signed=signed,
+                              zrange=zrange)
+        event = st.plotly_chart(fig, key=key, on_select="rerun" if clickable else "ignore",
+                                selection_mode="points", config={"displayModeBar": False})
+        return clicked_cell(event) if clickable else None
+    # A big map is shown at most DISPLAY_SIDE px wide in its column anyway: thin it for display (exact
+    # values stay in the heatmaps and traces), and send JPEG: a 512² PNG costs ~50 ms to encode.
+    picture = figures.raster(a, signed=signed, zrange=zrange, rects=rects, max_side=DISPLAY_SIDE)
+    st.image(picture, caption=title, output_format="JPEG")
+    return None
+
+
+def feature_map_rows(layers: list[tuple[str, np.ndarray]], *, per_layer: int = 16) -> None:
+    """Every layer's feature maps (C, H, W) of one image, a row of pictures per layer with its shape."""
+    for name, maps in layers:
+        c, h, w = maps.shape
+        st.caption(f"{name} — (H, W, C) = ({h}, {w}, {c})")
+        st.image([figures.raster(m, upscale_to=84) for m in maps[:per_layer]], width=56)
+
+
+def size_formulas(size_h, size_w) -> None:
+    """The output-size formula for H and W with the learner's numbers, and what happens when it does not fit."""
+    st.markdown(f"**{T('output_size')}** — H: `{size_h.formula}` → **{size_h.size}**, "
+                f"W: `{size_w.formula}` → **{size_w.size}**")
+    for axis, s in (("H", size_h), ("W", size_w)):
+        if not s.fits:
+            st.warning(T("does_not_fit", axis=axis, exact=f"{s.exact:.2f}", size=s.size))
+
+
+def downloads(key: str, items: list[tuple[str, object, str]]) -> None:
+    """A row of download buttons: (label key, data or a callable that makes it on click, file name)."""
+    for col, (label, data, name) in zip(st.columns(len(items)), items):
+        col.download_button(T(label), data, name, key=f"{key}_{name}")
+
+
+def with_box(img: np.ndarray, r0: int, c0: int, r1: int, c1: int) -> np.ndarray:
+    """A copy of an RGB picture (H, W, 3) with rows r0..r1, columns c0..c1 outlined in orange (2 px on big pictures)."""
+    out = img.copy()
+    t = 1 if max(img.shape[:2]) < 100 else 2
+    colour = np.array([255, 140, 0], np.uint8)
+    out[r0:r0 + t, c0:c1 + 1] = colour
+    out[max(r1 - t + 1, 0):r1 + 1, c0:c1 + 1] = colour
+    out[r0:r1 + 1, c0:c0 + t] = colour
+    out[r0:r1 + 1, max(c1 - t + 1, 0):c1 + 1] = colour
+    return out

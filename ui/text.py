@@ -1,0 +1,62 @@
+"""Text: the learner's language, translated strings, and user text made safe to show as Markdown."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from playground.i18n import LANGS, t
+
+
+def _leave_legacy_multipage() -> None:
+    """Run every page through app.py's st.navigation, even when a link opens a page first.
+
+    Streamlit 1.67 treats an app with a pages/ folder as a legacy multipage app until app.py has
+    called st.navigation once in the process; a lesson link to /convolution on a fresh server would
+    then run the page alone (no language switch, no page config). Flip the flag and rerun once.
+    This is a framework internal: tests/test_streamlit_internals.py fails loudly if an upgrade moves it.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def lang() -> str:
+    """The learner's language: 'en' or 'ko' (kept in the learner's state; see ui.controls.language_switch)."""
+    _leave_legacy_multipage()  # every page asks for its language first thing (a flag read; reruns once)
+    value = st.session_state.get("lang")
+    return value if value in LANGS else default_lang()
+
+
+def default_lang() -> str:
+    """Korean when the browser says so, English otherwise."""
+    try:
+        locale = st.context.locale or ""
+    except Exception:  # no browser (tests, scripts)
+        locale = ""
+    return "ko" if str(locale).lower().startswith("ko") else "en"
+
+
+def T(key: str, **values: object) -> str:
+    """The UI text for key, in the learner's language."""
+    return t(key, lang(), **values)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&])")
+
+
+def plain(text: object, limit: int = 80) -> str:
+    """User text (a link value, a file name) shown literally inside Markdown: no links, images or emphasis."""
+    s = str(text)
+    s = s if len(s) <= limit else s[:limit] + "…"
+    s = "".join(ch if ch.isprintable() else "?" for ch in s)
+    return _MD_SPECIAL.sub(r"\\\1", s)
+
+
+def class_label(data, k: int) -> str:
+    """The name of class k of a training dataset, in the learner's language (digits are themselves)."""
+    c = data.classes[k]
+    return c if data.name == "digits" else T(f"cls_{c}")
