@@ -52,7 +52,7 @@ def decode_image(code: str) -> np.ndarray:
         pixels = d.decompress(raw, h * w * c + 1)  # never more than one byte past what the header promises
     except (ValueError, zlib.error):
         raise InputError("code's pixels do not decode", "link_image_bad") from None
-    if len(pixels) != h * w * c or d.unconsumed_tail:
+    if len(pixels) != h * w * c or d.unconsumed_tail or not d.eof:
         raise InputError("code's pixels do not match its size", "link_image_bad")
     a = np.frombuffer(pixels, np.uint8).reshape((h, w) if c == 1 else (h, w, c))
     return a.copy()
