@@ -91,8 +91,9 @@ def nginx_conf(upstreams: list[str], port: int, workdir: Path) -> str:
     """deploy/nginx.conf's server block with these upstreams and this port, in a self-contained conf
     that runs as the current user with every path in `workdir` (no root, no /var)."""
     site = (ROOT / "deploy" / "nginx.conf").read_text()
-    servers = "\n".join(f"        server {u.removeprefix('http://')};" for u in upstreams)
-    site = site.replace("        server app:8501;\n", servers + "\n")  # compose's service name -> ports
+    servers = "\n    ".join(f"server {u.removeprefix('http://')};" for u in upstreams)
+    assert "server app:8501;" in site, "deploy/nginx.conf: the upstream line changed"
+    site = site.replace("server app:8501;", servers)  # compose's service name -> this run's ports
     site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
     return f"""worker_processes 1;
 pid {workdir}/nginx.pid;
@@ -120,7 +121,9 @@ def nginx_in_front(upstreams: list[str]):
     port = free_port()
     conf = workdir / "nginx.conf"
     conf.write_text(nginx_conf(upstreams, port, workdir))
-    subprocess.run([NGINX, "-t", "-q", "-c", str(conf), "-p", str(workdir)], check=True, capture_output=True)
+    t = subprocess.run([NGINX, "-t", "-q", "-c", str(conf), "-p", str(workdir)], capture_output=True, text=True)
+    if t.returncode:
+        raise RuntimeError(f"nginx -t: {t.stderr}")
     proc = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(workdir), "-g", "daemon off;"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
