@@ -88,13 +88,16 @@ def live() -> None:
     panel = st.empty()
     with panel.container():
         draw(s)
-    end = time.perf_counter() + 5.0
-    while s.running and time.perf_counter() < end:
-        s.tick(budget=0.8, eval_every=0.7)  # a test accuracy after every chunk (~32 ms each)
+    run_seconds = st.session_state.get("_train_run_seconds", 5.0)  # (tests set 0: one chunk per run, whatever the speed)
+    end = time.perf_counter() + run_seconds
+    while s.running:
+        s.tick(budget=min(0.8, run_seconds), eval_every=0.7)  # a test accuracy after every chunk (~32 ms each)
         with panel.container():
             draw(s)
         if not s.running:  # just finished: redraw the page with the results
             st.rerun(scope="app")
+        if time.perf_counter() >= end:
+            break
 
 
 live()

@@ -383,10 +383,13 @@ class TrainSession:
         return self.trainer.progress.examples / self.wall_seconds if self.wall_seconds else 0.0
 
     def tick(self, budget: float = 0.3, chunk: int = 5, eval_every: float = 1.0) -> None:
-        """Train for about `budget` seconds; evaluate about every `eval_every` s; finish after the last epoch."""
+        """Train for about `budget` seconds (at least one chunk of `chunk` batches); evaluate about every
+        `eval_every` s; finish after the last epoch."""
         end = time.perf_counter() + budget
-        while self.running and not self.trainer.done and time.perf_counter() < end:
+        first = True
+        while self.running and not self.trainer.done and (first or time.perf_counter() < end):
             self.trainer.steps(chunk)
+            first = False
         if self.trainer.done and self.running:
             self.pause()  # the clock stops with the last batch; the final evaluation is part of the results
         now = time.perf_counter()

@@ -64,7 +64,8 @@ def streamlit_server(script: str = "app.py"):
 
 
 def wait_idle(page, timeout: float = 30_000) -> None:
-    """Wait until the script has finished its run (Streamlit marks the app 'notRunning')."""
-    page.wait_for_timeout(150)
+    """Wait until the script is not running (Streamlit marks the app 'notRunning').
+
+    A rerun that has not started yet is not waited for: tests then wait for what they assert.
+    """
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
-    page.wait_for_timeout(150)

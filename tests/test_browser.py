@@ -10,7 +10,9 @@ from browser_app import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wait_id
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
-SCREENSHOTS = ROOT / "tests" / "screenshots"
+# Screenshots go to tests/artifacts/screenshots (not tracked). The README's pictures are made on purpose with
+#   CONV_SCREENSHOTS=tests/screenshots .venv/bin/python -m pytest tests/test_browser.py
+SCREENSHOTS = ROOT / os.environ.get("CONV_SCREENSHOTS", "tests/artifacts/screenshots")
 
 
 @pytest.fixture(scope="module")
@@ -61,10 +63,9 @@ def test_every_page_renders_without_exception(app_url, page, path):
         "() => !document.querySelector(\"[data-testid*='keleton']\") && "
         "[...document.querySelectorAll(\"[data-testid='stPlotlyChart']\")].every(c => c.querySelector('.main-svg'))",
         timeout=30_000)
-    page.wait_for_timeout(500)
     no_exception(page)
     assert page.locator("h1").count() >= 1
-    SCREENSHOTS.mkdir(exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{path}.png"))
 
 
@@ -108,13 +109,14 @@ def test_stride_changes_the_output_shape_and_animation_steps(app_url, page):
     anim = page.locator(".st-key-conv_anim")
     anim.locator(".slider-rail-rect, .slider-container").first.wait_for()
     before = anim.locator(".slider-group text.slider-label").first.text_content()
+    label = ".st-key-conv_anim .slider-group text.slider-label"
     anim.locator("rect.slider-rail-touch-rect").first.click(position={"x": 120, "y": 20})  # scrub
-    page.wait_for_timeout(500)
+    page.wait_for_function("([sel, before]) => document.querySelector(sel)?.textContent !== before",
+                           arg=[label, before], timeout=15_000)
     scrubbed = anim.locator(".slider-group text.slider-label").first.text_content()
-    assert scrubbed != before
     anim.locator("g.updatemenu-button").first.click()  # ▶ play: frames advance in the browser
-    page.wait_for_timeout(1500)
-    assert anim.locator(".slider-group text.slider-label").first.text_content() != scrubbed
+    page.wait_for_function("([sel, before]) => document.querySelector(sel)?.textContent !== before",
+                           arg=[label, scrubbed], timeout=15_000)
     no_exception(page)
 
 
@@ -129,19 +131,24 @@ def test_train_runs_live_and_pause_stops_it(app_url, page):
     page.locator(".st-key-btn_train button").click()
     page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
                            ".some(e => e.innerText === 'training')", timeout=30_000)
-    page.wait_for_timeout(2500)  # live ticks: the progress text moves on its own
+    progress = "document.querySelector(\"[data-testid='stProgress']\")?.innerText"
     first = page.locator("[data-testid='stProgress']").inner_text()
-    page.wait_for_timeout(1500)
-    assert page.locator("[data-testid='stProgress']").inner_text() != first
+    page.wait_for_function(f"(first) => {progress} && {progress} !== first", arg=first,
+                           timeout=60_000)  # live ticks: the progress text moves on its own
+    page.wait_for_function(  # learning shows: the test accuracy passes 50 % (whatever the machine's speed)
+        "() => [...document.querySelectorAll(\"[data-testid='stMetric']\")].some(m => m.innerText.includes('Test accuracy')"
+        " && parseFloat(m.querySelector(\"[data-testid='stMetricValue']\").innerText) > 50)", timeout=120_000)
     page.locator(".st-key-btn_pause button").click()
     page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
-                           ".some(e => e.innerText === 'paused')", timeout=1_500)  # within the tick budget
-    page.wait_for_timeout(1000)  # a chunk already under way may still finish: "within a second"
+                           ".some(e => e.innerText === 'paused')", timeout=60_000)
+    wait_idle(page)  # paused: no fragment timer is left, so the app goes idle and stays so
     paused_at = page.locator("[data-testid='stProgress']").inner_text()
-    page.wait_for_timeout(1500)
+    page.locator(".st-key-t_epochs").scroll_into_view_if_needed()  # a rerun of the whole page trains nothing
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Train").click()
+    wait_idle(page)
     assert page.locator("[data-testid='stProgress']").inner_text() == paused_at
     assert float(_metric(page, "Test accuracy").rstrip("%")) > 50
-    SCREENSHOTS.mkdir(exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "train-live.png"))
     no_exception(page)
 
@@ -174,14 +181,15 @@ def test_draw_on_the_canvas_and_use_the_drawing(app_url, page):
     wait_idle(page)
     canvas = page.locator("[data-testid='stBidiComponentIsolated']").first
     canvas.wait_for()
-    page.wait_for_timeout(1000)  # the component loads its script
+    page.frame_locator("[data-testid='stBidiComponentIsolated'] iframe, iframe[title*='canvas']").first \
+        .locator("canvas").last.wait_for(timeout=30_000)  # the component has loaded its script
     box = canvas.bounding_box()
     page.mouse.move(box["x"] + 100, box["y"] + 60)
     page.mouse.down()
     for k in range(20):  # a vertical stroke: a "1"
         page.mouse.move(box["x"] + 120, box["y"] + 60 + k * 9)
     page.mouse.up()
-    page.wait_for_timeout(1000)
+    page.wait_for_selector(".st-key-use_drawing button:not([disabled])", timeout=30_000)  # the drawing arrived
     wait_idle(page)
     page.locator(".st-key-use_drawing button").click()
     page.get_by_text("(56, 56, 1)").first.wait_for(timeout=15_000)
@@ -196,7 +204,8 @@ def test_train_page_trains_to_the_end_for_a_client_without_a_browser(app_url):
     try:
         s.wait_until(lambda s: not s.running and "btn_train" in s.buttons, timeout=60)
         s.click("btn_train")  # the defaults: 2 blocks, 8 epochs
-        s.wait_until(lambda s: s.metrics.get("State") == "done" and not s.running, timeout=120)
+        # the results are drawn by the full run that follows the last chunk: wait for them, not for "done"
+        s.wait_until(lambda s: "MLP test accuracy" in s.metrics and not s.running, timeout=600)
         assert float(s.metrics["Test accuracy"].rstrip("%")) >= 96.0  # seeded: the bench's 96.3 %
         assert float(s.metrics["MLP test accuracy"].rstrip("%")) > 80.0
         assert float(s.metrics["Examples / second"].replace(",", "")) > 500
@@ -216,6 +225,6 @@ def test_train_on_coloured_shapes_from_a_lesson_link(app_url, page):
     assert float(_metric(page, "CNN 시험 정확도").rstrip("%")) > float(_metric(page, "MLP 시험 정확도").rstrip("%"))
     page.get_by_text("CNN 시험 정확도").first.scroll_into_view_if_needed()
     page.wait_for_function("() => [...document.images].every(i => i.complete)", polling=200, timeout=10_000)
-    SCREENSHOTS.mkdir(exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "train-shapes.png"))
     no_exception(page)

@@ -167,7 +167,7 @@ def test_link_values_set_the_page():
 
 
 def test_train_page_trains_pauses_and_shows_results_then_digit_page_predicts():
-    at = open_page("pages/train.py")
+    at = open_page("pages/train.py", _train_run_seconds=0.0)  # one chunk of 5 batches per run: never done in one
     assert "Total parameters: **" in texts(at) and len(at.dataframe) == 1
     at.slider(key="t_epochs").set_value(20)
     at.button(key="btn_train").click().run()  # the first tick trains ~0.6 s
@@ -187,10 +187,11 @@ def test_train_page_trains_pauses_and_shows_results_then_digit_page_predicts():
     at.button(key="btn_reset").click().run()
     assert "digits" not in at.session_state["train_sessions"]
     # a short full run: results appear (CNN vs MLP, confusion matrix, mistakes, downloads)
+    at.session_state["_train_run_seconds"] = 5.0
     at.slider(key="t_epochs").set_value(2)
     at.slider(key="t_fraction").set_value(0.5)
     at.button(key="btn_train").click().run()
-    for _ in range(10):
+    for _ in range(30):
         if at.session_state["train_sessions"]["digits"].trainer.done:
             break
         at.run()
