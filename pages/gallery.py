@@ -1,4 +1,4 @@
-"""Architecture gallery: the classic ImageNet CNNs, their sizes and what each one added."""
+"""Architecture gallery: the classic CNNs, their sizes, where their error rates come from, what each added."""
 
 import pandas as pd
 import streamlit as st
@@ -10,18 +10,38 @@ from widgets import T, lang
 st.title(T("gallery_title"))
 st.write(T("gallery_intro"))
 summaries = gallery_summaries()  # precomputed from the definitions (tests recompute them): no torch here
-rows = [(a.name, a.year, getattr(a, f"idea_{lang()}"), summaries[n].total_params, summaries[n].total_macs / 1e9,
-         round(100 - a.top1, 2), round(100 - a.top5, 2)) for n, a in GALLERY.items()]
-st.dataframe(pd.DataFrame(rows, columns=[T("g_name"), T("g_year"), T("g_idea"), T("col_params"), "GMACs",
-                                         T("g_top1"), T("g_top5")]),
-             hide_index=True, column_config={"GMACs": st.column_config.NumberColumn(format="%.2f")})
+
+
+def error(acc: float | None) -> float | None:
+    return None if acc is None else round(100 - acc, 2)
+
+
+rows = [(a.name, a.year, str(summaries[n].input_shape), summaries[n].total_params, summaries[n].total_macs / 1e6,
+         error(a.top1), error(a.top5), T(f"g_source_{a.error_source}"), a.paper or "—")
+        for n, a in GALLERY.items()]
+columns = [T("g_name"), T("g_year"), T("g_input"), T("col_params"), T("g_macs"), T("g_top1"), T("g_top5"),
+           T("g_source"), T("g_paper")]
+st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, height=38 + 35 * len(rows),  # every row shown
+             column_config={T("col_params"): st.column_config.NumberColumn(format="localized"),
+                            T("g_macs"): st.column_config.NumberColumn(format="%.1f"),
+                            T("g_year"): st.column_config.NumberColumn(format="%d")})
+st.caption(T("g_errors_note"))
+present = bool(st.session_state.get("present"))
 st.plotly_chart(figures.params_vs_error([r[0] for r in rows], [r[3] for r in rows], [r[5] for r in rows],
-                                        [r[6] for r in rows], (T("col_params"), T("g_top1"), T("g_top5"))),
+                                        [r[6] for r in rows], (T("col_params"), T("g_top1"), T("g_top5")),
+                                        present=present),
                 key="gallery_chart")
-st.caption(T("gallery_source"))
-for name in GALLERY:
+st.caption(T("g_chart_note"))
+
+st.subheader(T("g_ideas"))
+st.caption(T("g_shapes_note"))
+for name, a in GALLERY.items():
     s = summaries[name]
-    with st.expander(f"{name} — {s.total_params:,} {T('col_params').lower()}, {s.total_macs / 1e9:.2f} GMACs"):
+    with st.expander(T("g_expander", name=name, params=f"{s.total_params:,}", macs=f"{s.total_macs / 1e6:,.1f}",
+                       shape=str(s.input_shape))):
+        st.markdown(getattr(a, f"idea_{lang()}"))
         st.dataframe(pd.DataFrame([(r.name, r.kind, str(r.output_shape), r.params, r.macs) for r in s.rows],
                                   columns=[T("col_layer"), T("g_kind"), T("col_shape"), T("col_params"), "MACs"]),
-                     hide_index=True, height=300)
+                     hide_index=True, height=300,
+                     column_config={T("col_params"): st.column_config.NumberColumn(format="localized"),
+                                    "MACs": st.column_config.NumberColumn(format="localized")})

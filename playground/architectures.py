@@ -14,7 +14,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from .gallery import TABLE, ArchitectureSummary, LayerRow
+from .gallery import IMAGENET, INPUTS, TABLE, ArchitectureSummary, LayerRow
 
 
 def _bn_conv(cin: int, cout: int, k: int, stride: int = 1, padding: int = 0, groups: int = 1, act=nn.ReLU,
@@ -24,7 +24,21 @@ def _bn_conv(cin: int, cout: int, k: int, stride: int = 1, padding: int = 0, gro
     return nn.Sequential(*layers, act(inplace=True)) if act else nn.Sequential(*layers)
 
 
-# ------------------------------------------------------------------------- AlexNet, VGG
+# ------------------------------------------------------------------------- LeNet-5, AlexNet, VGG
+def lenet5() -> nn.Module:
+    """LeNet-5 (LeCun et al. 1998) as it is commonly built today, for a 32×32×1 input.
+
+    This is the network of PyTorch's "Neural Networks" tutorial (and, with padding 2 on 28×28 inputs,
+    of the d2l.ai book): every C3 map sees all six S2 maps, subsampling is plain 2×2 pooling without
+    trainable coefficients, and the output is a Linear layer instead of the paper's RBF units.
+    61,706 parameters; the 1998 paper, with its partial C3 connections, counts about 60,000.
+    """
+    return nn.Sequential(
+        nn.Conv2d(1, 6, 5), nn.ReLU(True), nn.MaxPool2d(2),
+        nn.Conv2d(6, 16, 5), nn.ReLU(True), nn.MaxPool2d(2), nn.Flatten(),
+        nn.Linear(16 * 5 * 5, 120), nn.ReLU(True), nn.Linear(120, 84), nn.ReLU(True), nn.Linear(84, 10))
+
+
 def alexnet() -> nn.Module:
     """AlexNet (Krizhevsky et al. 2012), torchvision's single-tower version."""
     return nn.Sequential(
@@ -36,10 +50,11 @@ def alexnet() -> nn.Module:
         nn.Linear(4096, 1000))
 
 
-def vgg16() -> nn.Module:
-    """VGG-16 (Simonyan & Zisserman 2014): only 3×3 convs, doubling channels after each pool."""
+def _vgg(convs_per_stage: tuple[int, ...]) -> nn.Module:
+    """VGG (Simonyan & Zisserman 2014): only 3×3 convs, doubling channels after each pool."""
     layers, c = [], 3
-    for v in [64, 64, "M", 128, 128, "M", 256, 256, 256, "M", 512, 512, 512, "M", 512, 512, 512, "M"]:
+    plan = [v for width, n in zip([64, 128, 256, 512, 512], convs_per_stage) for v in [width] * n + ["M"]]
+    for v in plan:
         if v == "M":
             layers.append(nn.MaxPool2d(2, 2))
         else:
@@ -47,6 +62,16 @@ def vgg16() -> nn.Module:
             c = v
     return nn.Sequential(*layers, nn.AdaptiveAvgPool2d(7), nn.Flatten(), nn.Linear(512 * 49, 4096), nn.ReLU(True),
                          nn.Dropout(), nn.Linear(4096, 4096), nn.ReLU(True), nn.Dropout(), nn.Linear(4096, 1000))
+
+
+def vgg16() -> nn.Module:
+    """VGG-16 (configuration D): 2, 2, 3, 3, 3 convs per stage."""
+    return _vgg((2, 2, 3, 3, 3))
+
+
+def vgg19() -> nn.Module:
+    """VGG-19 (configuration E): 2, 2, 4, 4, 4 convs per stage."""
+    return _vgg((2, 2, 4, 4, 4))
 
 
 # ------------------------------------------------------------------------- GoogLeNet
@@ -255,14 +280,15 @@ def shufflenet_v2_x1_0() -> nn.Module:
 
 
 # ------------------------------------------------------------------------- the gallery
-BUILDERS = {"AlexNet": alexnet, "VGG-16": vgg16, "GoogLeNet": googlenet, "ResNet-18": resnet18, "ResNet-50": resnet50,
+BUILDERS = {"LeNet-5": lenet5, "AlexNet": alexnet, "VGG-16": vgg16, "VGG-19": vgg19, "GoogLeNet": googlenet, "ResNet-18": resnet18, "ResNet-50": resnet50,
             "DenseNet-121": densenet121, "MobileNet-V2": mobilenet_v2, "SqueezeNet 1.0": squeezenet1_0,
             "SqueezeNet 1.1": squeezenet1_1, "ShuffleNet-V2 ×1.0": shufflenet_v2_x1_0}
 
 
 @functools.cache
 def summarize_architecture(name: str) -> ArchitectureSummary:
-    """Every conv/linear/pool/norm layer's output shape, parameters and multiply-adds, for (3, 224, 224)."""
+    """Every conv/linear/pool/norm layer's output shape, parameters and multiply-adds, for the network's
+    input (INPUTS: (3, 224, 224) for the ImageNet networks, (1, 32, 32) for LeNet-5)."""
     if name not in BUILDERS:
         raise ValueError(f"name must be one of {', '.join(BUILDERS)}; got {name!r}")
     with torch.device("meta"):
@@ -281,21 +307,21 @@ def summarize_architecture(name: str) -> ArchitectureSummary:
         rows.append(LayerRow(names[module], type(module).__name__, tuple(output.shape[1:]), params, macs))
 
     names = {m: n for n, m in model.named_modules()}
-    leaves = (nn.Conv2d, nn.Linear, nn.BatchNorm2d, nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d)
+    leaves = (nn.Conv2d, nn.Linear, nn.BatchNorm2d, nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, nn.Flatten)
     handles = [m.register_forward_hook(hook) for m in model.modules() if isinstance(m, leaves)]
     with torch.no_grad():
-        model.eval()(torch.empty(1, 3, 224, 224, device="meta"))
+        model.eval()(torch.empty(1, *INPUTS.get(name, IMAGENET), device="meta"))
     for h in handles:
         h.remove()
     total = sum(p.numel() for p in model.parameters())
-    return ArchitectureSummary(name, tuple(rows), total, sum(r.macs for r in rows))
+    return ArchitectureSummary(name, tuple(rows), total, sum(r.macs for r in rows), INPUTS.get(name, IMAGENET))
 
 
 def write_table(path=TABLE) -> None:
     """Recompute every summary and write the table the Gallery page reads (so that page needs no torch)."""
     import json
 
-    table = {n: {"total_params": s.total_params, "total_macs": s.total_macs,
+    table = {n: {"total_params": s.total_params, "total_macs": s.total_macs, "input": list(s.input_shape),
                  "rows": [[r.name, r.kind, list(r.output_shape), r.params, r.macs] for r in s.rows]}
              for n, s in ((n, summarize_architecture(n)) for n in BUILDERS)}
     with gzip.open(path, "wt", encoding="utf-8") as f:
