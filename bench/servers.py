@@ -100,7 +100,8 @@ pid {workdir}/nginx.pid;
 error_log {workdir}/error.log warn;
 events {{ worker_connections 1024; }}
 http {{
-    access_log {workdir}/access.log;
+    log_format pin '$cookie_cp_pin $upstream_addr $status';
+    access_log {workdir}/access.log pin;
     client_body_temp_path {workdir}/body;
     proxy_temp_path {workdir}/proxy;
     fastcgi_temp_path {workdir}/fastcgi;
@@ -114,7 +115,7 @@ http {{
 @contextlib.contextmanager
 def nginx_in_front(upstreams: list[str]):
     """Debian's nginx on a free loopback port proxying to `upstreams` with deploy/nginx.conf's rules;
-    yield (url, pid); stop it."""
+    yield (url, access log path: one line '<cookie pin> <upstream> <status>' per request); stop it."""
     if not Path(NGINX).exists():
         raise RuntimeError("nginx is not installed (apt-get install -y nginx)")
     workdir = Path(tempfile.mkdtemp(prefix="nginx-"))
@@ -129,7 +130,7 @@ def nginx_in_front(upstreams: list[str]):
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url)
-        yield url, proc.pid
+        yield url, workdir / "access.log"
     finally:
         proc.terminate()
         try:
