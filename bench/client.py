@@ -244,10 +244,13 @@ class HeadlessSession:
             if msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                 self.running = False  # (a run ended by st.rerun is followed at once by the next one)
 
-    def pump(self, seconds: float) -> None:
-        """Receive for `seconds`, firing fragment timers when due (as the frontend's setInterval)."""
+    def pump(self, seconds: float, until=None) -> None:
+        """Receive for `seconds` (or until `until(self)` holds after a message), firing fragment timers
+        when due (as the frontend's setInterval)."""
         end = time.monotonic() + seconds
         while (now := time.monotonic()) < end:
+            if until is not None and until(self):
+                return
             due = min([d for _, d in self.timers.values()], default=end)
             for fid, (interval, d) in list(self.timers.items()):
                 if d <= now:
@@ -264,7 +267,7 @@ class HeadlessSession:
         while not predicate(self):
             if time.monotonic() > end:
                 raise TimeoutError(f"condition not met in {timeout} s; metrics {self.metrics}")
-            self.pump(0.05)
+            self.pump(0.5, until=predicate)  # returns as soon as a message makes it hold
 
     def wait_idle(self, timeout: float = 120.0) -> None:
         """Until the script run(s) started by the last action have finished."""
