@@ -466,6 +466,34 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- errors at the source (issue 10): add keys right below this line
     # --- end errors
     # --- browser explorer (issue 13): add keys right below this line
+    "ex_input": ("Input (padding marked)", "입력 (패딩 표시)"),
+    "ex_output_conv": ("Feature map", "특징 맵"),
+    "ex_output_pool": ("Pooled output", "풀링 출력"),
+    "ex_zoom": ("Zoom around the window", "윈도우 주변 확대"),
+    "ex_window": ("Window", "윈도우"),
+    "ex_kernel": ("Kernel", "커널"),
+    "ex_products": ("Products", "곱"),
+    "ex_bias": ("Bias", "편향"),
+    "ex_partial": ("Partial sum", "부분합"),
+    "ex_channel": ("Channel {c}", "채널 {c}"),
+    "ex_play": ("Play", "재생"),
+    "ex_pause": ("Pause", "일시 정지"),
+    "ex_prev": ("Previous cell", "이전 칸"),
+    "ex_next": ("Next cell", "다음 칸"),
+    "ex_speed": ("Speed (cells per second)", "속도 (초당 칸 수)"),
+    "ex_position": ("Window position", "윈도우 위치"),
+    "ex_cell": ("Output cell ({i}, {j})", "출력 칸 ({i}, {j})"),
+    "ex_hint": ("Point at the map or the input: the window follows. Click a cell to choose it. "
+                "Keys: ← → move, ↑ ↓ change row, space plays.",
+                "특징 맵이나 입력 위를 가리키면 윈도우가 따라갑니다. 칸을 클릭하면 그 칸이 선택됩니다. "
+                "키: ← → 이동, ↑ ↓ 행 바꾸기, 스페이스 재생."),
+    "ex_padding": ("padding", "패딩"),
+    "ex_winner": ("The largest value wins.", "가장 큰 값이 선택됩니다."),
+    "ex_winner_min": ("The smallest value wins.", "가장 작은 값이 선택됩니다."),
+    "ex_average": ("The average of the window (padding counts as 0).", "윈도우의 평균 (패딩은 0으로 셈)."),
+    "ex_hidden": ("Hidden until you answer the quiz.", "퀴즈에 답하면 보입니다."),
+    "ex_settings": ("stride {s} · dilation {d} · padding {p} ({m})", "스트라이드 {s} · 팽창 {d} · 패딩 {p} ({m})"),
+    "ex_pool_settings": ("window {k} · stride {s} · padding {p}", "윈도우 {k} · 스트라이드 {s} · 패딩 {p}"),
     # --- end explorer
     # --- classroom (issue 14): add keys right below this line
     # --- end classroom
