@@ -3,7 +3,7 @@
     python -m bench.classroom                       # 30 sessions, 3 s think, 0 and 5 trainings, 1 vs 2 processes
     python -m bench.classroom -n 30 --think 3 --trainings 0 1 5 --setups 1 2 --duration 60
     python -m bench.classroom --closed              # closed loop (no think time): throughput, 1 vs 2 processes
-    python -m bench.classroom --expiry              # memory of closed tabs before and after the session TTL
+    python -m bench.classroom --expiry -n 10        # memory of 10 closed tabs before and after the session TTL
 
 Each session is bench/client.py (Streamlit's websocket protocol, nothing drawn: on Community Cloud
 the browsers run on the learners' machines) on the Convolution page, flipping the stride slider
@@ -279,7 +279,7 @@ def main() -> None:
     global OPTIONS
     OPTIONS = tuple(a.options)
     if a.expiry:
-        return expiry()
+        return expiry(min(a.sessions, 10))
     think = 0.0 if a.closed else a.think
     mode = "closed loop" if a.closed else f"open loop, {a.think:g} s think"
     print(f"{a.sessions} sessions, {mode}, {a.duration:g} s each; streamlit options {a.options or 'the repo config'};"
