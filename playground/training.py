@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import io
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -357,6 +358,7 @@ class TrainSession:
                              f"for {data!r}; got {cfg.in_channels} and {cfg.n_classes}")
         self.trainer = on_torch_thread(lambda: Trainer(build_cnn(cfg, seed), self.data, seed=seed, **train_kwargs))
         self.running = False
+        self._lock = threading.RLock()  # a page's Pause and a live fragment's tick run on different threads
         self.wall_total, self.wall_start = 0.0, 0.0
         self.mlp: nn.Module | None = None
         self.cnn_acc = self.mlp_acc = 0.0
@@ -368,10 +370,11 @@ class TrainSession:
             self.running, self.wall_start = True, time.perf_counter()
 
     def pause(self) -> None:
-        """Stop after the current chunk; the next resume continues at the same batch."""
-        if self.running:
-            self.running = False
-            self.wall_total += time.perf_counter() - self.wall_start
+        """Stop after the current chunk (waits for it); the next resume continues at the same batch."""
+        with self._lock:
+            if self.running:
+                self.running = False
+                self.wall_total += time.perf_counter() - self.wall_start
 
     @property
     def wall_seconds(self) -> float:
@@ -387,8 +390,11 @@ class TrainSession:
         `eval_every` s; finish after the last epoch."""
         end = time.perf_counter() + budget
         first = True
-        while self.running and not self.trainer.done and (first or time.perf_counter() < end):
-            self.trainer.steps(chunk)
+        while True:
+            with self._lock:  # pause() waits for this chunk: once it returns, no batch is trained until resume()
+                if not (self.running and not self.trainer.done and (first or time.perf_counter() < end)):
+                    break
+                self.trainer.steps(chunk)
             first = False
         if self.trainer.done and self.running:
             self.pause()  # the clock stops with the last batch; the final evaluation is part of the results

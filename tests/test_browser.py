@@ -228,3 +228,35 @@ def test_train_on_coloured_shapes_from_a_lesson_link(app_url, page):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "train-shapes.png"))
     no_exception(page)
+
+
+def test_settings_survive_the_path_and_a_link_reproduces_the_view_in_a_fresh_browser(app_url, browser):
+    """Convolution -> Pooling -> Image -> Convolution keeps stride, padding and the kernel; the lesson link,
+    opened in a new browser context (a student's), shows the same image, settings and numbers."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 2400}, locale="en-US")
+    page = ctx.new_page()
+    page.goto(f"{app_url}/convolution?sample=grid6&stride=2&pad=1&kernel_preset=laplacian")
+    formula = "(6 + 2×1 − 3) / 2 + 1 = 3.5"
+    page.get_by_text(formula).first.wait_for(timeout=30_000)
+    for name in ("Pooling", "Image", "Convolution"):
+        page.locator("[data-testid='stSidebarNav'] a", has_text=name).click()
+        page.locator("h1", has_text=name).first.wait_for(timeout=30_000)
+    page.get_by_text(formula).first.wait_for(timeout=30_000)
+    assert page.locator(".st-key-kernel_text textarea").input_value() == "0 1 0\n1 -4 1\n0 1 0"
+    page.locator("[data-testid='stSidebar']").get_by_text("한국어").click()  # a language switch loses nothing
+    page.get_by_text("출력 크기").first.wait_for(timeout=30_000)
+    wait_idle(page)
+    assert page.get_by_text(formula).count() >= 1
+    assert page.locator(".st-key-pad_kind input[type='radio']:checked").count() == 1  # never blank
+    link = page.evaluate("() => window.location.href")
+    trace = page.locator("[data-testid='stMain'] [data-testid='stCode']").first.inner_text()
+    ctx.close()
+    student = browser.new_context(viewport={"width": 1400, "height": 2400}, locale="en-US").new_page()
+    student.goto(link)
+    student.get_by_text("출력 크기").first.wait_for(timeout=30_000)  # the link carries the language too
+    student.get_by_text(formula).first.wait_for(timeout=30_000)
+    assert student.locator("[data-testid='stMain'] [data-testid='stCode']").first.inner_text() == trace  # same image, same numbers
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    student.screenshot(path=str(SCREENSHOTS / "convolution-link-ko.png"))
+    no_exception(student)
+    student.context.close()
