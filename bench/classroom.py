@@ -107,11 +107,17 @@ def learner(url: str, page: str, think: float, closed: bool, box: dict, phase: f
         s.close()
 
 
+EPOCHS: int | None = None  # --epochs: the trainers' setting (None: the page's default, 8)
+
+
 def trainer(url: str, res: Result, cookies: bool, ready: threading.Barrier) -> None:
-    """One learner pressing Train (the page's defaults) and waiting for the results."""
+    """One learner pressing Train (the page's defaults, or --epochs) and waiting for the results."""
     try:
         s = HeadlessSession(url, "train", cookies=cookies)
         s.wait_until(lambda s: not s.running and "btn_train" in s.buttons, 300)
+        if EPOCHS:
+            s.set("t_epochs", EPOCHS)
+            s.wait_idle(300)
     except Exception as e:  # noqa: BLE001
         with res.lock:
             res.errors.append(f"trainer connect: {type(e).__name__}: {e}"[:200])
@@ -273,11 +279,12 @@ def main() -> None:
     ap.add_argument("--duration", type=float, default=60.0, help="seconds of interaction per scenario")
     ap.add_argument("--no-peer", action="store_true")
     ap.add_argument("--expiry", action="store_true")
+    ap.add_argument("--epochs", type=int, default=None, help="the trainers' epochs (default: the page's 8)")
     ap.add_argument("--options", nargs="*", default=[],
                     help="streamlit options for every process, e.g. --options=--runner.postScriptGC=true")
     a = ap.parse_args()
-    global OPTIONS
-    OPTIONS = tuple(a.options)
+    global OPTIONS, EPOCHS
+    OPTIONS, EPOCHS = tuple(a.options), a.epochs
     if a.expiry:
         return expiry(min(a.sessions, 10))
     think = 0.0 if a.closed else a.think
