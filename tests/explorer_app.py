@@ -25,34 +25,40 @@ KERNELS = {
     "edge2": [[1, -1], [-1, 1]],
 }
 
-q = st.query_params
-st.session_state["runs"] = st.session_state.get("runs", 0) + 1
-img_name = q.get("img", "digit")
-kind = q.get("kind", "conv")
-lang = q.get("lang", "en")
-image = samples.sample({"photo": "astronaut", "rgb": "astronaut"}.get(img_name, img_name))
 
-if kind == "pool":
-    lesson = pool_lesson(image, kernel_size=int(q.get("pk", 2)), stride=int(q.get("stride", q.get("pk", 2))),
-                         padding=int(q.get("pad", 0)), mode=q.get("mode", "max"))
-elif img_name == "rgb":
-    lesson = channel_lesson(image, rgb_filters(1, 3), bias=float(q.get("bias", 0)))
-else:
+
+def lesson_for(q) -> tuple[object, str]:
+    """The lesson and its kind for these query parameters (the tests build the same one to compare)."""
+    img_name = q.get("img", "digit")
+    kind = q.get("kind", "conv")
+    image = samples.sample({"photo": "astronaut", "rgb": "astronaut"}.get(img_name, img_name))
+    if kind == "pool":
+        return pool_lesson(image, kernel_size=int(q.get("pk", 2)), stride=int(q.get("stride", q.get("pk", 2))),
+                           padding=int(q.get("pad", 0)), mode=q.get("mode", "max")), kind
+    if img_name == "rgb":
+        return channel_lesson(image, rgb_filters(1, 3), bias=float(q.get("bias", 0))), kind
     pad = q.get("pad", "0")
-    lesson = conv_lesson(image, np.array(KERNELS[q.get("k", "sobel")]), stride=int(q.get("stride", 1)),
-                         padding=pad if pad in ("valid", "same") else int(pad), dilation=int(q.get("dilation", 1)),
-                         padding_mode=q.get("pad_mode", "zeros"), bias=float(q.get("bias", 0)))
-
-if "sel" not in st.session_state:
-    st.session_state["sel"] = tuple(int(v) for v in q.get("sel", "0,0").split(","))
+    return conv_lesson(image, np.array(KERNELS[q.get("k", "sobel")]), stride=int(q.get("stride", 1)),
+                       padding=pad if pad in ("valid", "same") else int(pad), dilation=int(q.get("dilation", 1)),
+                       padding_mode=q.get("pad_mode", "zeros"), bias=float(q.get("bias", 0))), kind
 
 
 def select(cell):
     st.session_state["sel"] = cell
 
 
-clicked = explorer(lesson, kind=kind, lang=lang, selected=st.session_state["sel"], key="ex",
-                   quiz=q.get("quiz") == "1", on_select=select)
-st.text(f"runs: {st.session_state['runs']}")
-st.text(f"selected: {st.session_state['sel'][0]},{st.session_state['sel'][1]}")
-st.text(f"clicked: {'' if clicked is None else f'{clicked[0]},{clicked[1]}'}")
+def main() -> None:
+    q = st.query_params
+    st.session_state["runs"] = st.session_state.get("runs", 0) + 1
+    lesson, kind = lesson_for(q)
+    if "sel" not in st.session_state:
+        st.session_state["sel"] = tuple(int(v) for v in q.get("sel", "0,0").split(","))
+    clicked = explorer(lesson, kind=kind, lang=q.get("lang", "en"), selected=st.session_state["sel"], key="ex",
+                       quiz=q.get("quiz") == "1", on_select=select)
+    st.text(f"runs: {st.session_state['runs']}")
+    st.text(f"selected: {st.session_state['sel'][0]},{st.session_state['sel'][1]}")
+    st.text(f"clicked: {'' if clicked is None else f'{clicked[0]},{clicked[1]}'}")
+
+
+if __name__ == "__main__":
+    main()

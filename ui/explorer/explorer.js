@@ -122,7 +122,8 @@ export async function decode(bytes) {
   return {
     h, kind: h.kind, C, Hp, Wp, x, isPad, kh, kw, sh: h.stride[0], sw: h.stride[1], dh: h.dilation[0],
     dw: h.dilation[1], OH: h.out[0], OW: h.out[1], kernel, bias: h.bias, mode: h.mode,
-    map: { levels: map.bytes.slice(), h: map.info.shape[0], w: map.info.shape[1], ...h.map },
+    map: { levels: map.info.enc === "u8+zlib" ? await inflate(map.bytes) : map.bytes.slice(), h: map.info.shape[0],
+      w: map.info.shape[1], ...h.map },
   };
 }
 
