@@ -12,23 +12,24 @@ st.write(T("gallery_intro"))
 summaries = gallery_summaries()  # precomputed from the definitions (tests recompute them): no torch here
 
 
-def error(acc: float | None) -> float | None:
-    return None if acc is None else round(100 - acc, 2)
+def error(acc: float | None) -> str:
+    return "—" if acc is None else f"{100 - acc:.2f}"  # LeNet-5 has no ImageNet error: its paper column says MNIST
 
 
-rows = [(a.name, a.year, str(summaries[n].input_shape), summaries[n].total_params, summaries[n].total_macs / 1e6,
-         error(a.top1), error(a.top5), T(f"g_source_{a.error_source}"), a.paper or "—")
-        for n, a in GALLERY.items()]
+rows = [(a.name, a.year, str(summaries[n].input_shape), summaries[n].total_params,
+         round(summaries[n].total_macs / 1e6, 1), error(a.top1), error(a.top5), T(f"g_source_{a.error_source}"),
+         a.paper or "—") for n, a in GALLERY.items()]
 columns = [T("g_name"), T("g_year"), T("g_input"), T("col_params"), T("g_macs"), T("g_top1"), T("g_top5"),
            T("g_source"), T("g_paper")]
 st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, height=38 + 35 * len(rows),  # every row shown
              column_config={T("col_params"): st.column_config.NumberColumn(format="localized"),
-                            T("g_macs"): st.column_config.NumberColumn(format="%.1f"),
+                            T("g_macs"): st.column_config.NumberColumn(format="localized"),
                             T("g_year"): st.column_config.NumberColumn(format="%d")})
 st.caption(T("g_errors_note"))
 present = bool(st.session_state.get("present"))
-st.plotly_chart(figures.params_vs_error([r[0] for r in rows], [r[3] for r in rows], [r[5] for r in rows],
-                                        [r[6] for r in rows], (T("col_params"), T("g_top1"), T("g_top5")),
+chart = [(a.name, summaries[n].total_params, 100 - a.top1, 100 - a.top5) for n, a in GALLERY.items() if a.top1]
+st.plotly_chart(figures.params_vs_error([c[0] for c in chart], [c[1] for c in chart], [c[2] for c in chart],
+                                        [c[3] for c in chart], (T("col_params"), T("g_top1"), T("g_top5")),
                                         present=present),
                 key="gallery_chart")
 st.caption(T("g_chart_note"))
