@@ -498,6 +498,109 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- classroom (issue 14): add keys right below this line
     # --- end classroom
     # --- pictures and words (issue 12): add keys right below this line
+    "home_intro_net": ("A convolutional neural network (CNN) first extracts features with convolution, ReLU and "
+                       "pooling, twice; then it classifies with flatten, dense and softmax. Below, a real small CNN "
+                       "trained on {train} handwritten digits (test accuracy {acc} on {test} test images) reads the "
+                       "digit you pick: every picture is what one block outputs. Each block opens its page.",
+                       "합성곱 신경망(CNN)은 먼저 합성곱 → ReLU → 풀링을 두 번 거쳐 특징을 추출하고, 그다음 평탄화 → 완전 "
+                       "연결층 → 소프트맥스로 분류합니다. 아래는 손글씨 숫자 {train}개로 학습한 실제 작은 CNN이 고른 숫자를 "
+                       "읽는 모습입니다 (테스트 이미지 {test}개에서 테스트 정확도 {acc}). 그림 하나하나가 한 블록의 "
+                       "출력입니다. 블록마다 해당 페이지로 가는 링크가 있습니다."),
+    "home_pick": ("Digit to read (a test image the network never trained on)",
+                  "읽을 숫자 (신경망이 학습에 쓰지 않은 테스트 이미지)"),
+    "home_shapes_note": ("Shapes are (H, W, C): height, width, channels. Each block's pictures share one colour "
+                         "range: gray from 0 (black) to the block's largest value (white); blue–white–red around 0 "
+                         "where values can be negative (convolution outputs, scores).",
+                         "형상은 (H, W, C), 곧 (높이, 너비, 채널)입니다. 한 블록의 그림은 같은 색 범위를 씁니다. 회색은 "
+                         "0(검정)부터 그 블록의 가장 큰 값(흰색)까지이고, 음수가 나올 수 있는 곳(합성곱 출력, 점수)은 0을 "
+                         "가운데로 파랑–흰색–빨강입니다."),
+    "home_b_input": ("Input", "입력"),
+    "home_b_conv": ("Convolution 3×3, {n} filters", "합성곱 3×3, 필터 {n}개"),
+    "home_b_relu": ("ReLU", "ReLU"),
+    "home_b_pool": ("Max pooling 2×2", "최대 풀링 2×2"),
+    "home_b_flatten": ("Flatten", "평탄화"),
+    "home_b_dense": ("Dense, 10 units", "완전 연결층, 유닛 10개"),
+    "home_b_softmax": ("Softmax", "소프트맥스"),
+    "home_flatten_note": ("16 rows of 25 numbers: one row per channel", "25개씩 16줄: 채널마다 한 줄"),
+    "home_dense_note": ("one score per digit 0–9", "숫자 0–9마다 점수 하나"),
+    "home_softmax_note": ("probabilities, adding up to 1", "더하면 1이 되는 확률"),
+    "home_prediction": ("The network's answer: **{digit}**, with probability {p}.",
+                        "신경망의 답: **{digit}** (확률 {p})"),
+    "home_prob_axis": ("probability", "확률"),
+    "home_weights_note": ("The weights are shipped with the app (5,258 numbers); `python -m playground.home_net "
+                          "--rebuild` trains them again, seeded. The same network answers on Try your digit until "
+                          "you train your own.",
+                          "가중치(숫자 5,258개)는 앱에 함께 들어 있고, `python -m playground.home_net --rebuild`로 같은 "
+                          "시드로 다시 학습할 수 있습니다. 직접 모델을 학습하기 전까지는 '내 숫자 시험하기'에서도 이 신경망이 "
+                          "답합니다."),
+    "g_input": ("Input (C, H, W)", "입력 (C, H, W)"),
+    "g_macs": ("Multiply-adds (millions)", "곱셈-덧셈 (백만 번)"),
+    "g_source": ("Errors from", "오류율 출처"),
+    "g_source_torchvision": ("torchvision weights, ImageNet", "torchvision 가중치, ImageNet"),
+    "g_source_paper": ("the paper, MNIST", "논문, MNIST"),
+    "g_paper": ("In the paper (top-1 / top-5 error, %)", "논문의 값 (Top-1 / Top-5 오류율, %)"),
+    "g_errors_note": ("Errors in the table are those of torchvision's weights on the ImageNet-1k validation set "
+                      "(single 224 crop; error = 100 − accuracy), so every network is measured the same way. Papers "
+                      "measured differently: AlexNet's paper reports 37.5 % top-1 on the ILSVRC-2010 test set, "
+                      "torchvision's AlexNet has 43.48 %. LeNet-5 was made for 32×32 digits, not ImageNet: its "
+                      "number is the paper's MNIST test error (%).",
+                      "표의 오류율은 torchvision 가중치를 ImageNet-1k 검증 세트에서 잰 값입니다 (224 단일 크롭, 오류율 = "
+                      "100 − 정확도). 그래서 모든 신경망을 같은 방식으로 비교할 수 있습니다. 논문은 다른 방식으로 쟀습니다. "
+                      "AlexNet 논문은 ILSVRC-2010 테스트 세트에서 Top-1 오류율 37.5 %를, torchvision의 AlexNet은 "
+                      "43.48 %를 보입니다. LeNet-5는 ImageNet이 아니라 32×32 숫자 이미지용이라, 논문의 MNIST 테스트 "
+                      "오류율(%)을 적었습니다."),
+    "g_shapes_note": ("Shapes on this page are (C, H, W), PyTorch's order: channels first. The other pages write "
+                      "(H, W, C), as Keras and most lessons do; (64, 55, 55) here is 55×55×64 there.",
+                      "이 페이지의 형상은 PyTorch 순서인 (C, H, W)로, 채널이 먼저 옵니다. 다른 페이지는 Keras와 대부분의 "
+                      "수업처럼 (H, W, C)로 씁니다. 여기의 (64, 55, 55)는 거기의 55×55×64입니다."),
+    "g_ideas": ("What each network added", "각 신경망이 새로 더한 것"),
+    "g_chart_note": ("Networks with ImageNet errors only (LeNet-5 is left out). Dots: top-1 error; diamonds: "
+                     "top-5 error.", "ImageNet 오류율이 있는 신경망만 그렸습니다 (LeNet-5 제외). 원: Top-1 오류율, "
+                     "마름모: Top-5 오류율."),
+    "g_expander": ("{name} — {params} parameters, {macs} million multiply-adds, input {shape}",
+                   "{name} — 매개변수 {params}개, 곱셈-덧셈 {macs}백만 번, 입력 {shape}"),
+    "claim_and": ("{a} and {b}", "{a}과 {b}"),
+    "claim_shift_order": ("Under a 1-pixel shift, {least} changed least ({a}), {mid} changed {b}, and {most} changed "
+                          "most ({c}).",
+                          "1픽셀 이동에서 {least}이 가장 적게({a}), {mid}이 {b}, {most}이 가장 많이({c}) 변했습니다."),
+    "claim_shift_one_least": ("Under a 1-pixel shift, {least} changed least ({a}); {others} both changed {b}.",
+                              "1픽셀 이동에서 {least}이 가장 적게({a}) 변했고, {others}은 둘 다 {b} 변했습니다."),
+    "claim_shift_one_most": ("Under a 1-pixel shift, {both} changed least, both {a}; {most} changed most ({b}).",
+                             "1픽셀 이동에서 {both}이 둘 다 {a}로 가장 적게 변했고, {most}이 가장 많이({b}) "
+                             "변했습니다."),
+    "claim_shift_same": ("Under a 1-pixel shift, all three poolings changed by about the same amount ({a}).",
+                         "1픽셀 이동에서 세 가지 풀링이 모두 거의 같은 만큼({a}) 변했습니다."),
+    "claim_shift_nothing": ("Shifting this image by 1 pixel changes none of its pixels, so no pooling output can "
+                            "change: there is nothing to compare.",
+                            "이 이미지는 1픽셀 옮겨도 바뀌는 픽셀이 없어서 어떤 풀링 출력도 변하지 않습니다. 비교할 것이 "
+                            "없습니다."),
+    "claim_shift_help": ("Change of the pooled output when the image moves 1 pixel right, as a percentage of how "
+                         "much the image itself changed, for this image and these settings.",
+                         "이미지를 오른쪽으로 1픽셀 옮겼을 때 풀링 출력의 변화를, 이미지 자체의 변화에 대한 백분율로 "
+                         "나타냅니다. 지금 이미지와 설정에서 계산한 값입니다."),
+    "claim_noise_order": ("With noise of strength {sigma}, {least} changed least ({a}), {mid} changed {b}, and "
+                          "{most} changed most ({c}).",
+                          "세기 {sigma}의 잡음을 더하면 {least}이 가장 적게({a}), {mid}이 {b}, {most}이 가장 "
+                          "많이({c}) 변했습니다."),
+    "claim_noise_one_least": ("With noise of strength {sigma}, {least} changed least ({a}); {others} both changed "
+                              "{b}.",
+                              "세기 {sigma}의 잡음을 더하면 {least}이 가장 적게({a}) 변했고, {others}은 둘 다 {b} "
+                              "변했습니다."),
+    "claim_noise_one_most": ("With noise of strength {sigma}, {both} changed least, both {a}; {most} changed most "
+                             "({b}).",
+                             "세기 {sigma}의 잡음을 더하면 {both}이 둘 다 {a}로 가장 적게 변했고, {most}이 가장 "
+                             "많이({b}) 변했습니다."),
+    "claim_noise_same": ("With noise of strength {sigma}, all three poolings changed by about the same amount "
+                         "({a}).",
+                         "세기 {sigma}의 잡음을 더하면 세 가지 풀링이 모두 거의 같은 만큼({a}) 변했습니다."),
+    "claim_noise_nothing": ("No noise is added (strength 0), so no pooling output changes.",
+                            "잡음을 더하지 않았으므로(세기 0) 어떤 풀링 출력도 변하지 않습니다."),
+    "claim_noise_help": ("Mean change of each pooled output when random noise (standard deviation = the strength) "
+                         "is added to the image, in pixel values.",
+                         "이미지에 무작위 잡음(표준편차 = 세기)을 더했을 때 각 풀링 출력이 평균적으로 변한 양입니다 "
+                         "(픽셀 값 단위)."),
+    "claim_metric_shift": ("{mode}: change after a 1-pixel shift", "{mode}: 1픽셀 이동 후 변화"),
+    "claim_metric_noise": ("{mode}: change from noise", "{mode}: 잡음에 의한 변화"),
     # --- end pictures
     # --- learner state and links (issue 11): add keys right below this line
     # --- end state
