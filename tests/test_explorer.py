@@ -216,7 +216,8 @@ def test_hover_shows_the_trace_formula(app, q):
             check_cell(pg, i, j)
         b = pg.box("in")  # the input too: the cell shown is the one whose window the pointer is in
         pg.page.mouse.move(b["x"] + b["width"] * 0.6, b["y"] + b["height"] * 0.4)
-        pw.expect(pg.page.locator("[data-role=formula]")).not_to_have_attribute("data-cell", f"{i},{j}")
+        if pg.OH * pg.OW > 1:
+            pw.expect(pg.page.locator("[data-role=formula]")).not_to_have_attribute("data-cell", f"{i},{j}")
         check_cell(pg, *pg.shown_cell())
     finally:
         pg.close()
