@@ -7,8 +7,9 @@ from playground.export import conv_layer_keras_code, conv_layer_torch_code, npy_
 from playground.lessons import conv_lesson
 from ui import controls as c
 from ui.display import downloads, image_caption, keep_last, show_map
-from ui.state import current_image
-from ui.text import T
+from ui.explorer import explorer
+from ui.state import current_image, put
+from ui.text import T, lang
 
 animation = st.cache_data(figures.conv_animation_cached, max_entries=32)  # same crop -> same frames
 # Pure, so cached: a learner toggling a setting back and forth gets the result back at once.
@@ -40,6 +41,9 @@ lesson = keep_last("conv", lambda: cached_conv_lesson(img, kernel, **settings))
 if lesson is None:
     st.stop()
 at, tr, revealed = c.stepper(lesson, "conv")
+# In the browser: hover/drag moves the window, products and sum with no rerun; a click selects the cell here.
+explorer(lesson, kind="conv", lang=lang(), selected=at, key="conv_explorer", quiz=not revealed,
+         on_select=lambda cell: put("conv_cell", cell))
 r0, c0 = tr.origin
 span_h, span_w = tr.rows[-1] - r0, tr.cols[-1] - c0
 cols = st.columns(3)

@@ -3,15 +3,18 @@
 import streamlit as st
 
 from playground import figures
+from playground.experiments import pooling_experiments
 from playground.export import png_bytes
 from playground.lessons import pool_lesson
 from ui import controls as c
 from ui.display import downloads, image_caption, keep_last, show_map
-from ui.state import current_image
-from ui.text import T
+from ui.explorer import explorer
+from ui.state import current_image, put
+from ui.text import T, lang
 
 # Pure, so cached: a learner toggling a setting back and forth gets the result back at once.
 cached_pool_lesson = st.cache_data(pool_lesson, max_entries=8, ttl=900, show_spinner=False)
+cached_experiments = st.cache_data(pooling_experiments, max_entries=8, ttl=900, show_spinner=False)
 st.title(T("pool_title"))
 image_caption()
 _, img = current_image()
@@ -26,10 +29,12 @@ padding = c.slider("pool_p", T("padding_amount"), 0, 2, 0, where=col_c, disabled
 noise = c.slider("pool_noise", T("noise_level"), 0, 80, 20, where=col_c)
 
 settings = dict(kernel_size=window, stride=stride, padding=padding, mode=mode, noise=float(noise))
-lesson = keep_last("pool", lambda: cached_pool_lesson(img, **settings))
+lesson = keep_last("pool", lambda: cached_pool_lesson(img, **settings))  # (the experiments below: the same settings)
 if lesson is None:
     st.stop()
 at, tr, revealed = c.stepper(lesson, "pool", sizes=not is_global)
+explorer(lesson, kind="pool", lang=lang(), selected=at, key="pool_explorer", quiz=not revealed,
+         on_select=lambda cell: put("pool_cell", cell))  # hover in the browser; a click selects the cell
 kh, kw = tr.window.shape
 r0, c0 = tr.origin[0] - (0 if is_global else padding), tr.origin[1] - (0 if is_global else padding)
 left, right = st.columns(2)
@@ -52,11 +57,12 @@ if revealed and tr.winner is not None:
     st.caption(T("winner", r=tr.origin[0] + tr.winner[0], c=tr.origin[1] + tr.winner[1]))
 
 st.subheader(T("experiments"))
-e1, e2 = st.columns(2)
-e1.metric(T("shift_metric"), f"{lesson.shifted_change:.0%}")
-e1.caption(T("shift_help"))
-e2.metric(T("noise_metric_max"), f"{lesson.noise_max:.1f}")
-e2.metric(T("noise_metric_avg"), f"{lesson.noise_avg:.1f}")
-e2.caption(T("noise_help"))
+exp = keep_last("pool_exp", lambda: cached_experiments(img, **settings))
+if exp is not None:  # every sentence is computed from the numbers beside it (playground.experiments)
+    for col, claim, title in zip(st.columns(2), (exp.shift, exp.noise), (T("shift_metric"), T("noise_title"))):
+        col.markdown(f"**{title}**")
+        for m, metric_col in zip(("max", "avg", "min"), col.columns(3)):
+            metric_col.metric(T(f"pool_{m}"), claim.shown[m])
+        col.caption(claim.sentence(lang()))
 if revealed:
     downloads("pool_dl", [("dl_pooled_png", lambda: png_bytes(figures.raster(lesson.output, upscale_to=1)), "pooled.png")])

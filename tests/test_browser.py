@@ -46,12 +46,12 @@ def no_exception(pg) -> None:
 def test_lesson_link_opens_the_page_first_in_korean(app_url, page):
     """A fresh server, a link straight to a page: it runs through app.py (language, settings from the URL)."""
     page.goto(f"{app_url}/convolution?lang=ko&stride=2")
-    page.get_by_text("출력 크기").first.wait_for(timeout=30_000)
+    page.get_by_text("출력 크기").first.wait_for(timeout=60_000)
     wait_idle(page)
     no_exception(page)
     assert page.get_by_text("/ 2 + 1").count() >= 1  # stride 2 from the URL, in the formula
     page.locator("[data-testid='stSidebar']").get_by_text("English").click()
-    page.get_by_text("Output size").first.wait_for(timeout=15_000)
+    page.get_by_text("Output size").first.wait_for(timeout=60_000)
 
 
 @pytest.mark.parametrize("path", ["home", "image", "convolution", "pooling", "channels", "model", "gallery",
@@ -62,7 +62,7 @@ def test_every_page_renders_without_exception(app_url, page, path):
     page.wait_for_function(  # every Plotly chart painted before the screenshot
         "() => !document.querySelector(\"[data-testid*='keleton']\") && "
         "[...document.querySelectorAll(\"[data-testid='stPlotlyChart']\")].every(c => c.querySelector('.main-svg'))",
-        timeout=30_000)
+        timeout=60_000)
     no_exception(page)
     assert page.locator("h1").count() >= 1
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -82,14 +82,14 @@ def test_upload_real_png_then_a_non_image(app_url, page):
     wait_idle(page)
     chooser = page.locator("[data-testid='stFileUploaderDropzoneInput']")
     chooser.set_input_files(files=[{"name": "red.png", "mimeType": "image/png", "buffer": _png(40, 30)}])
-    page.get_by_text("(30, 40, 3)").first.wait_for(timeout=15_000)  # the upload, then the rerun
+    page.get_by_text("(30, 40, 3)").first.wait_for(timeout=60_000)  # the upload, then the rerun
     chooser.set_input_files(files=[{"name": "essay.png", "mimeType": "image/png", "buffer": b"not an image"}])
-    page.get_by_text("not an image we can read").first.wait_for(timeout=15_000)
+    page.get_by_text("not an image we can read").first.wait_for(timeout=60_000)
     wait_idle(page)
     no_exception(page)
     assert page.get_by_text("(30, 40, 3)").count() >= 1  # the previous image is kept
     page.locator("[data-testid='stSidebarNav'] a", has_text="Convolution").click()  # same session
-    page.get_by_text("(30 + 2×0 − 3) / 1 + 1 = 28").first.wait_for(timeout=15_000)
+    page.get_by_text("(30 + 2×0 − 3) / 1 + 1 = 28").first.wait_for(timeout=60_000)
     no_exception(page)
 
 
@@ -100,7 +100,7 @@ def test_stride_changes_the_output_shape_and_animation_steps(app_url, page):
     slider = page.locator(".st-key-stride input[type='range']")
     slider.focus()
     slider.press("ArrowRight")
-    page.get_by_text("(28 + 2×0 − 3) / 2 + 1 = 13.5").first.wait_for(timeout=15_000)
+    page.get_by_text("(28 + 2×0 − 3) / 2 + 1 = 13.5").first.wait_for(timeout=60_000)
     wait_idle(page)
     assert page.get_by_text("→ 13").count() >= 1
     # the browser-side animation: open it, move its slider one step, the window moves
@@ -112,11 +112,11 @@ def test_stride_changes_the_output_shape_and_animation_steps(app_url, page):
     label = ".st-key-conv_anim .slider-group text.slider-label"
     anim.locator("rect.slider-rail-touch-rect").first.click(position={"x": 120, "y": 20})  # scrub
     page.wait_for_function("([sel, before]) => document.querySelector(sel)?.textContent !== before",
-                           arg=[label, before], timeout=15_000)
+                           arg=[label, before], timeout=60_000)
     scrubbed = anim.locator(".slider-group text.slider-label").first.text_content()
     anim.locator("g.updatemenu-button").first.click()  # ▶ play: frames advance in the browser
     page.wait_for_function("([sel, before]) => document.querySelector(sel)?.textContent !== before",
-                           arg=[label, scrubbed], timeout=15_000)
+                           arg=[label, scrubbed], timeout=60_000)
     no_exception(page)
 
 
@@ -130,7 +130,7 @@ def test_train_runs_live_and_pause_stops_it(app_url, page):
     wait_idle(page)
     page.locator(".st-key-btn_train button").click()
     page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
-                           ".some(e => e.innerText === 'training')", timeout=30_000)
+                           ".some(e => e.innerText === 'training')", timeout=60_000)
     progress = "document.querySelector(\"[data-testid='stProgress']\")?.innerText"
     first = page.locator("[data-testid='stProgress']").inner_text()
     page.wait_for_function(f"(first) => {progress} && {progress} !== first", arg=first,
@@ -163,13 +163,13 @@ def test_sessions_never_see_each_other(app_url, browser):
     wait_idle(a)
     a.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
         files=[{"name": "wide.png", "mimeType": "image/png", "buffer": _png(50, 20)}])
-    a.get_by_text("(20, 50, 3)").first.wait_for(timeout=15_000)
+    a.get_by_text("(20, 50, 3)").first.wait_for(timeout=60_000)
     b.goto(f"{app_url}/convolution?kernel_text=2,0;0,-2")
-    b.get_by_text("(28 + 2×0 − 2) / 1 + 1 = 27").first.wait_for(timeout=15_000)  # b: its own 2×2 kernel, the digit
+    b.get_by_text("(28 + 2×0 − 2) / 1 + 1 = 27").first.wait_for(timeout=60_000)  # b: its own 2×2 kernel, the digit
     a.locator("[data-testid='stSidebarNav'] a", has_text="Convolution").click()
-    a.get_by_text("(20 + 2×0 − 3) / 1 + 1 = 18").first.wait_for(timeout=15_000)  # a: its upload, the 3×3 preset
+    a.get_by_text("(20 + 2×0 − 3) / 1 + 1 = 18").first.wait_for(timeout=60_000)  # a: its upload, the 3×3 preset
     a.wait_for_function("() => document.querySelector('.st-key-kernel_text textarea')?.value"
-                        " === '-1 0 1\\n-2 0 2\\n-1 0 1'", timeout=15_000)  # a's kernel is the preset
+                        " === '-1 0 1\\n-2 0 2\\n-1 0 1'", timeout=60_000)  # a's kernel is the preset
     a.context.close()
     b.context.close()
 
@@ -182,17 +182,17 @@ def test_draw_on_the_canvas_and_use_the_drawing(app_url, page):
     canvas = page.locator("[data-testid='stBidiComponentIsolated']").first
     canvas.wait_for()
     page.frame_locator("[data-testid='stBidiComponentIsolated'] iframe, iframe[title*='canvas']").first \
-        .locator("canvas").last.wait_for(timeout=30_000)  # the component has loaded its script
+        .locator("canvas").last.wait_for(timeout=60_000)  # the component has loaded its script
     box = canvas.bounding_box()
     page.mouse.move(box["x"] + 100, box["y"] + 60)
     page.mouse.down()
     for k in range(20):  # a vertical stroke: a "1"
         page.mouse.move(box["x"] + 120, box["y"] + 60 + k * 9)
     page.mouse.up()
-    page.wait_for_selector(".st-key-use_drawing button:not([disabled])", timeout=30_000)  # the drawing arrived
+    page.wait_for_selector(".st-key-use_drawing button:not([disabled])", timeout=60_000)  # the drawing arrived
     wait_idle(page)
     page.locator(".st-key-use_drawing button").click()
-    page.get_by_text("(56, 56, 1)").first.wait_for(timeout=15_000)
+    page.get_by_text("(56, 56, 1)").first.wait_for(timeout=60_000)
     no_exception(page)
 
 
@@ -221,7 +221,7 @@ def test_train_on_coloured_shapes_from_a_lesson_link(app_url, page):
     page.locator(".st-key-btn_train button").click()
     page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
                            ".some(e => e.innerText === '완료')", polling=500, timeout=120_000)
-    page.get_by_text("클래스: 0 빨간 원 · 1 파란 원", exact=False).first.wait_for(timeout=30_000)
+    page.get_by_text("클래스: 0 빨간 원 · 1 파란 원", exact=False).first.wait_for(timeout=60_000)
     assert float(_metric(page, "CNN 시험 정확도").rstrip("%")) > float(_metric(page, "MLP 시험 정확도").rstrip("%"))
     page.get_by_text("CNN 시험 정확도").first.scroll_into_view_if_needed()
     page.wait_for_function("() => [...document.images].every(i => i.complete)", polling=200, timeout=10_000)
@@ -237,14 +237,14 @@ def test_settings_survive_the_path_and_a_link_reproduces_the_view_in_a_fresh_bro
     page = ctx.new_page()
     page.goto(f"{app_url}/convolution?sample=grid6&stride=2&pad=1&kernel_preset=laplacian")
     formula = "(6 + 2×1 − 3) / 2 + 1 = 3.5"
-    page.get_by_text(formula).first.wait_for(timeout=30_000)
+    page.get_by_text(formula).first.wait_for(timeout=60_000)
     for name in ("Pooling", "Image", "Convolution"):
         page.locator("[data-testid='stSidebarNav'] a", has_text=name).click()
-        page.locator("h1", has_text=name).first.wait_for(timeout=30_000)
-    page.get_by_text(formula).first.wait_for(timeout=30_000)
+        page.locator("h1", has_text=name).first.wait_for(timeout=60_000)
+    page.get_by_text(formula).first.wait_for(timeout=60_000)
     assert page.locator(".st-key-kernel_text textarea").input_value() == "0 1 0\n1 -4 1\n0 1 0"
     page.locator("[data-testid='stSidebar']").get_by_text("한국어").click()  # a language switch loses nothing
-    page.get_by_text("출력 크기").first.wait_for(timeout=30_000)
+    page.get_by_text("출력 크기").first.wait_for(timeout=60_000)
     wait_idle(page)
     assert page.get_by_text(formula).count() >= 1
     assert page.locator(".st-key-pad_kind input[type='radio']:checked").count() == 1  # never blank
@@ -253,8 +253,8 @@ def test_settings_survive_the_path_and_a_link_reproduces_the_view_in_a_fresh_bro
     ctx.close()
     student = browser.new_context(viewport={"width": 1400, "height": 2400}, locale="en-US").new_page()
     student.goto(link)
-    student.get_by_text("출력 크기").first.wait_for(timeout=30_000)  # the link carries the language too
-    student.get_by_text(formula).first.wait_for(timeout=30_000)
+    student.get_by_text("출력 크기").first.wait_for(timeout=60_000)  # the link carries the language too
+    student.get_by_text(formula).first.wait_for(timeout=60_000)
     assert student.locator("[data-testid='stMain'] [data-testid='stCode']").first.inner_text() == trace  # same image, same numbers
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     student.screenshot(path=str(SCREENSHOTS / "convolution-link-ko.png"))

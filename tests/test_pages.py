@@ -120,7 +120,11 @@ def test_pooling_page_winner_and_experiments():
     assert any(c.value.endswith(f"/ 4 = {window.mean():g}") for c in at.code)
     at.selectbox(key="pool_mode").set_value("global_max").run()
     assert any(c.value.endswith(f"= {grid.max()}") for c in at.code)
-    assert len(at.metric) == 3
+    metrics = {m.label: m.value for m in at.metric}
+    assert len(at.metric) == 6 and set(metrics) == {"max pooling", "average pooling", "min pooling"}
+    from playground.experiments import pooling_experiments  # the sentences are the numbers' own
+    exp = pooling_experiments(grid, kernel_size=2, stride=2, padding=0, mode="global_max", noise=20.0)
+    assert exp.shift.sentence("en") in texts(at) and exp.noise.sentence("en") in texts(at)
     at.selectbox(key="pool_mode").set_value("max").run()
     at.slider(key="pool_k").set_value(1).run()
     at.slider(key="pool_p").set_value(1).run()  # padding 1 > half of window 1
