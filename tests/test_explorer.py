@@ -305,3 +305,39 @@ def test_quiz_never_shows_the_answer(app):
         check_cell(pg, 0, 0)  # the other cells still explain themselves
     finally:
         pg.close()
+
+
+# ---- the page's number formatting and sums, in node when it is installed (optional) ------------------
+
+def _node_eval(fn: str, args: list) -> list:
+    """Call explorer.js's named export `fn` on each argument list, in node."""
+    import json
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed (the browser tests cover the same code)")
+    js = Path(__file__).resolve().parent.parent / "ui" / "explorer" / "explorer.js"
+    script = (f"import * as ex from {json.dumps(js.as_uri())};"
+              "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{"
+              f"const out=JSON.parse(s).map(a=>ex.{fn}(...a.map(v=>Array.isArray(v)?Float64Array.from(v):v)));"
+              "process.stdout.write(JSON.stringify(out));});")
+    done = subprocess.run([node, "--input-type=module", "-e", script], input=json.dumps(args), capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout)
+
+
+@settings(max_examples=5, deadline=None)
+@given(hs.lists(hs.one_of(hs.floats(-1e7, 1e7), hs.floats(-1e-2, 1e-2), hs.integers(-10**6, 10**6).map(lambda k: k / 32),
+                          hs.integers(-10**4, 10**4).map(lambda k: k / 10**4 + 5e-5)), min_size=50, max_size=200))
+def test_js_fmt_writes_numbers_as_python_does(values):
+    values = [v for v in values if np.isfinite(v)] + [0.03125, -0.03125, 1.00005, 2.5e-5, 1234567.5, -0.0, 1e-300]
+    assert _node_eval("fmt", [[v] for v in values]) == [fmt(v) for v in values]
+
+
+@settings(max_examples=5, deadline=None)
+@given(hs.lists(hs.lists(hs.floats(-1e3, 1e3), min_size=1, max_size=300), min_size=5, max_size=20))
+def test_js_sums_add_in_numpys_order(arrays):
+    got = _node_eval("pairwiseSum", [[a, 0, len(a)] for a in arrays])
+    assert got == [float(np.add.reduce(np.array(a))) for a in arrays]  # bit for bit
