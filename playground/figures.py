@@ -218,7 +218,7 @@ def heatmap(a: np.ndarray, *, title: str = "", signed: bool | None = None, rects
                                 "line": {"color": colour, "width": 3}} for t, l, b, r, colour in rects]
     xaxis, yaxis = _axes(H, W, f)
     layout = {"height": int(round(cell * H)) + top + bottom, "width": int(round(cell * W)) + left + right,
-              "shapes": shapes, "margin": {"l": left, "r": right, "t": top, "b": bottom, "autoexpand": False},
+              "shapes": shapes, "margin": {"l": left, "r": right, "t": top, "b": bottom, "autoexpand": False, "pad": 0},
               "clickmode": "event+select", "dragmode": False, "plot_bgcolor": GAP, "separators": ".,",
               "xaxis": xaxis, "yaxis": yaxis}
     if title:
@@ -262,11 +262,11 @@ def heatmap_row(grids: list[np.ndarray], titles: list[str], *, signed: list[bool
                                     "domain": [1 - H / maxH, 1]}
         shapes.append(_frame(H, W, suffix))
         notes.append({"text": f"<b>{title}</b>", "x": x0 + w_map / 2, "y": 1.0, "xref": "paper", "yref": "paper",
-                      "yshift": int(f.tick * 1.6) + 4, "yanchor": "bottom", "showarrow": False,
+                      "yshift": int(f.tick * 1.6) + 4, "yanchor": "bottom", "xanchor": "center", "showarrow": False,
                       "font": {"size": f.title}})
         x0 += (widths_px[k] + gap_px) / total
     layout.update({"height": int(round(cell * maxH)) + top + bottom, "width": int(total) + 20,
-                   "margin": {"l": 10, "r": 10, "t": top, "b": bottom, "autoexpand": False}, "dragmode": False,
+                   "margin": {"l": 10, "r": 10, "t": top, "b": bottom, "autoexpand": False, "pad": 0}, "dragmode": False,
                    "plot_bgcolor": GAP, "separators": ".,", "shapes": shapes, "annotations": notes})
     return _figure({"data": data, "layout": layout})
 
@@ -434,9 +434,9 @@ def conv_animation(padded: np.ndarray, kernel: np.ndarray, output: np.ndarray, *
     xa2, ya2 = axes(xs_out, ys_out, 1 - w_out, 1.0, "2")
     top = int(f.title * 1.6) + int(f.tick * 1.6) + 10
     notes = [{"text": f"<b>{t}</b>", "x": (a + b) / 2, "y": 1.0, "xref": "paper", "yref": "paper",
-              "yshift": int(f.tick * 1.6) + 4, "yanchor": "bottom", "showarrow": False, "font": {"size": f.title}}
+              "yshift": int(f.tick * 1.6) + 4, "yanchor": "bottom", "xanchor": "center", "showarrow": False, "font": {"size": f.title}}
              for t, a, b in ((title_in, 0.0, w_in), (title_out, 1 - w_out, 1.0)) if t]
-    layout = {"height": 460 if not present else 640, "margin": {"l": 40, "r": 10, "t": top, "b": 70},
+    layout = {"height": 460 if not present else 640, "margin": {"l": 40, "r": 10, "t": top, "b": 70, "pad": 0},
               "plot_bgcolor": GAP, "separators": ".,", "annotations": notes, "dragmode": False,
               "xaxis": xa, "yaxis": ya, "xaxis2": xa2, "yaxis2": ya2, "shapes": frames[0]["layout"]["shapes"],
               "updatemenus": [{"type": "buttons", "showactive": False, "x": 0, "y": -0.02, "xanchor": "left",
