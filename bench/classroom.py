@@ -270,6 +270,10 @@ def expiry(n: int = 10) -> None:
 
 
 def main() -> None:
+    import signal
+    import sys
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stopped: still stop the servers it started
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", "--sessions", type=int, default=30)
     ap.add_argument("--think", type=float, default=3.0, help="seconds between a learner's actions (open loop)")

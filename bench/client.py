@@ -188,7 +188,8 @@ class HeadlessSession:
         if kind == "metric":
             self.metrics[el.metric.label] = el.metric.body
         elif kind == "exception":
-            self.exceptions.append(f"{el.exception.type}: {el.exception.message}")
+            where = " <- ".join(ln.strip() for ln in list(el.exception.stack_trace)[-6:][::-1])
+            self.exceptions.append(f"{el.exception.type}: {el.exception.message} [at {where}]")
         if kind not in WIDGETS:
             self._drawn.pop(path, None)
             return
