@@ -7,12 +7,14 @@ import pandas  # noqa: F401
 import streamlit as st
 
 from ui import controls, state
-from ui.text import T
+from ui.text import T, lang
 
 st.set_page_config(page_title="Conv Playground", page_icon="🧮", layout="wide")
 controls.language_switch()
 controls.presentation_mode()
 state.hidden_controls()
+if lang() == "ko":  # Korean wraps between words (eojeol), never inside one
+    st.html("<style>.stApp, .stApp * { word-break: keep-all; overflow-wrap: anywhere; }</style>")
 
 PAGES = [  # (file, strings key, icon)
     ("pages/home.py", "nav_home", ":material/home:"),

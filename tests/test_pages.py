@@ -247,8 +247,9 @@ def test_gallery_page_lists_every_network_with_its_published_total():
     at = open_page("pages/gallery.py")
     df = at.dataframe[0].value
     totals = dict(zip(df.iloc[:, 0], df.iloc[:, 3]))
-    assert totals["ResNet-18"] == 11_689_512 and totals["VGG-16"] == 138_357_544 and len(totals) == 10
-    assert len(at.main.expander) == 10  # one per network (the sidebar has the lesson-link box)
+    assert totals["ResNet-18"] == 11_689_512 and totals["VGG-16"] == 138_357_544 and len(totals) == 12
+    assert totals["VGG-19"] == 143_667_240 and totals["LeNet-5"] == 61_706
+    assert len(at.main.expander) == 12  # one per network (the sidebar has the lesson-link box)
     assert any("torchvision" in c.value for c in at.caption)
 
 

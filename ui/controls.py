@@ -79,7 +79,11 @@ def select_slider(key: str, label: str, options, default, *, where=st, **kwargs)
 
 
 def toggle(key: str, label: str, default: bool = False, *, where=st, **kwargs) -> bool:
-    s = Setting(key, default, one_of([True, False], lambda b: "1" if b else "0"), lambda b: "1" if b else "0")
+    def parse(raw: str) -> bool:  # ?present=1 (also True/true, as older links wrote it)
+        if raw not in ("1", "0", "True", "False", "true", "false"):
+            raise ValueError(raw)
+        return raw in ("1", "True", "true")
+    s = Setting(key, default, parse, lambda b: "1" if b else "0")
     return _widget("toggle", s, label, where, **kwargs)
 
 
