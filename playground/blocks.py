@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ._args import InputError
 from .conv import conv2d
 
 
@@ -47,9 +48,11 @@ def building_blocks(h: int = 56, w: int = 56, cin: int = 64, cout: int = 64, gro
     """The classic blocks for an (h, w, cin) input producing cout channels (biases omitted after BN)."""
     for name, v in (("h", h), ("w", w), ("cin", cin), ("cout", cout), ("groups", groups)):
         if not (isinstance(v, int) and 1 <= v <= 4096):
-            raise ValueError(f"{name} must be an int from 1 to 4096; got {v!r}")
+            raise InputError(f"{name} must be an int from 1 to 4096; got {v!r}", "arg_whole_range", name=name,
+                             minimum=1, max=4096, value=repr(v))
     if cin % groups or cout % groups:
-        raise ValueError(f"groups={groups} must divide cin={cin} and cout={cout}")
+        raise InputError(f"groups={groups} must divide cin={cin} and cout={cout}", "groups_divide", groups=groups,
+                         cin=cin, cout=cout)
     squeeze = max(1, cin // 8)
     x, y = ("in", (h, w, cin)), (h, w, cout)
     stages = {
@@ -94,7 +97,8 @@ def dense_vs_conv(h: int, w: int, c: int, n: int, k: int = 3) -> DenseVsConv:
     """Parameters and multiply-adds of Dense(n) on the flattened (h, w, c) input vs Conv2D(n, k×k, 'same')."""
     for name, v in (("h", h), ("w", w), ("c", c), ("n", n), ("k", k)):
         if not (isinstance(v, int) and 1 <= v <= 100_000):
-            raise ValueError(f"{name} must be a whole number from 1 to 100000; got {v!r}")
+            raise InputError(f"{name} must be a whole number from 1 to 100000; got {v!r}", "arg_whole_range",
+                             name=name, minimum=1, max=100_000, value=repr(v))
     flat = h * w * c
     dense = Cost("dense", flat * n + n, flat * n, f"{h}×{w}×{c}×{n} + {n} = {_n(flat * n + n)}",
                  f"{h}×{w}×{c}×{n} = {_n(flat * n)}")
@@ -110,16 +114,22 @@ class ShiftDemo:
     max_difference: float  # largest |conv(shift(x)) - shift(conv(x))| away from the border
     original_map: np.ndarray
     shifted_map: np.ndarray
+    padding: tuple[int, int] = (0, 0)  # zeros added around an image smaller than the kernel
 
 
 def shift_demo(gray: np.ndarray, kernel: np.ndarray) -> ShiftDemo:
-    """Translation equivariance on the learner's image: shift right by 1 px, compare vectors and maps."""
+    """Translation equivariance on the learner's image: shift right by 1 px, compare vectors and maps.
+
+    An image smaller than the kernel (1×1, 1×512, ...) is zero-padded just enough for one window, so
+    any image the app holds gives a demo rather than an error.
+    """
     x = np.asarray(gray, dtype=np.float64)
+    kh, kw = np.asarray(kernel).shape
+    padding = (max(0, -(-(kh - x.shape[0]) // 2)), max(0, -(-(kw - x.shape[1]) // 2)))  # (ph, pw)
     shifted = np.zeros_like(x)
     shifted[:, 1:] = x[:, :-1]
     changed = float((x.ravel() != shifted.ravel()).mean())
-    a, b = conv2d(x, kernel), conv2d(shifted, kernel)  # (OH, OW) each
-    kw = np.asarray(kernel).shape[1]
+    a, b = conv2d(x, kernel, padding=padding), conv2d(shifted, kernel, padding=padding)  # (OH, OW) each
     inner = np.abs(b[:, kw:] - a[:, kw - 1:-1])  # away from the left border the map moved by one column
     diff = float(inner.max()) if inner.size else 0.0
-    return ShiftDemo(changed, diff <= 1e-3 * (1 + float(np.abs(a).max())), diff, a, b)
+    return ShiftDemo(changed, diff <= 1e-3 * (1 + float(np.abs(a).max())), diff, a, b, padding)

@@ -1,7 +1,8 @@
 """2-D convolution (cross-correlation) with the semantics of torch.nn.functional.conv2d.
 
 `conv2d_reference` is the plain loop a learner can read (and what the trace shows);
-`conv2d` takes a vectorised path and must agree with it.
+`conv2d` takes a vectorised path and must agree with it. Finite inputs whose map overflows float32
+(torch would return inf) are refused with an InputError rather than drawn as a map of inf.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from . import _args
+from ._args import InputError
 from ._alloc import reuse_big_blocks
 
 # Above this many multiply-adds the work goes to torch's conv (imported lazily, once), which is
@@ -61,22 +63,28 @@ def setup_conv(x: Any, weight: Any, bias: Any = None, *, stride: Any = 1, paddin
     x = _args.array("x", x, ndims=(2, 3))
     squeeze = x.ndim == 2
     if squeeze:
-        weight = _args.array("weight", weight, ndims=(2,)).astype(np.float64)
+        weight = _args.array("weight", weight, ndims=(2,), nonfinite_key="kernel_nan").astype(np.float64)
         x, weight = x[None], weight[None, None]  # (1, H, W), (1, 1, kh, kw)
     else:
-        weight = _args.array("weight", weight, ndims=(4,)).astype(np.float64)
+        weight = _args.array("weight", weight, ndims=(4,), nonfinite_key="kernel_nan").astype(np.float64)
         if weight.shape[1] != x.shape[0]:
-            raise ValueError(f"weight has in_channels={weight.shape[1]} but x has {x.shape[0]} channels; "
-                             f"weight must be (out_channels, {x.shape[0]}, kh, kw)")
+            raise InputError(f"weight has in_channels={weight.shape[1]} but x has {x.shape[0]} channels; "
+                             f"weight must be (out_channels, {x.shape[0]}, kh, kw)", "weight_channels",
+                             got=weight.shape[1], want=x.shape[0])
     out_channels = weight.shape[0]
     if bias is None:
         bias = np.zeros(out_channels)
     else:
-        bias = _args.array("bias", np.atleast_1d(np.asarray(bias, dtype=np.float64)), ndims=(1,))
+        try:
+            bias = np.atleast_1d(np.asarray(bias, dtype=np.float64))
+        except (TypeError, ValueError, OverflowError):
+            raise InputError(f"bias must be a number per output channel; got {_args.shown(bias)}", "bias_nan") from None
+        bias = _args.array("bias", bias, ndims=(1,), nonfinite_key="bias_nan")
         if bias.shape != (out_channels,):
-            raise ValueError(f"bias must hold one number per output channel ({out_channels}); got shape {bias.shape}")
-    stride = _args.pair("stride", stride, minimum=1)
-    dilation = _args.pair("dilation", dilation, minimum=1)
+            raise InputError(f"bias must hold one number per output channel ({out_channels}); got shape "
+                             f"{bias.shape}", "bias_shape", n=out_channels, shape=bias.shape)
+    stride = _args.pair("stride", stride, minimum=1, key="stride_zero")
+    dilation = _args.pair("dilation", dilation, minimum=1, key="stride_zero")
     padding_mode = _args.choice("padding_mode", padding_mode, _args.PADDING_MODES)
     kh, kw = weight.shape[2:]
     span = (dilation[0] * (kh - 1) + 1, dilation[1] * (kw - 1) + 1)  # the kernel's footprint
@@ -84,34 +92,41 @@ def setup_conv(x: Any, weight: Any, bias: Any = None, *, stride: Any = 1, paddin
         pads = (0, 0, 0, 0)
     elif padding == "same":
         if stride != (1, 1):
-            raise ValueError(f"padding='same' needs stride 1 (as in torch); got stride {stride}")
+            raise InputError(f"padding='same' needs stride 1 (as in torch); got stride {stride}",
+                             "same_needs_stride1")
         th, tw = span[0] - 1, span[1] - 1  # total padding; the odd one goes bottom/right, as torch
         pads = (th // 2, th - th // 2, tw // 2, tw - tw // 2)
     elif isinstance(padding, str):
-        raise ValueError(f"padding must be an int, a pair (h, w), 'valid' or 'same'; got {padding!r}")
+        raise InputError(f"padding must be an int, a pair (h, w), 'valid' or 'same'; got {_args.shown(padding)}",
+                         "padding_bad", value=_args.shown(padding))
     else:
         ph, pw = _args.pair("padding", padding, minimum=0)
         pads = (ph, ph, pw, pw)
     H, W = x.shape[1:]
     if padding_mode == "reflect" and (max(pads[:2]) >= H or max(pads[2:]) >= W):
-        raise ValueError(f"padding {padding!r} with padding_mode='reflect' must be smaller than the input "
-                         f"({H}×{W})")
+        raise InputError(f"padding {padding!r} with padding_mode='reflect' must be smaller than the input "
+                         f"({H}×{W})", "reflect_too_big")
     if padding_mode == "circular" and (max(pads[:2]) > H or max(pads[2:]) > W):
-        raise ValueError(f"padding {padding!r} with padding_mode='circular' must be at most the input size ({H}×{W})")
+        raise InputError(f"padding {padding!r} with padding_mode='circular' must be at most the input size "
+                         f"({H}×{W})", "circular_too_big")
     hp, wp = H + pads[0] + pads[1], W + pads[2] + pads[3]
     if span[0] > hp or span[1] > wp:
-        raise ValueError(f"kernel_size {(kh, kw)} with dilation {dilation} spans {span}, larger than the "
-                         f"padded input {(hp, wp)}; use a smaller kernel or more padding")
+        raise InputError(f"kernel_size {(kh, kw)} with dilation {dilation} spans {span}, larger than the "
+                         f"padded input {(hp, wp)}; use a smaller kernel or more padding",
+                         "kernel_bigger_than_input", k=f"{span[0]}×{span[1]}", n=f"{hp}×{wp}")
     return ConvSetup(x, weight, bias, stride, dilation, pads, padding_mode, squeeze)
 
 
 def _finish(s: ConvSetup, out: np.ndarray) -> np.ndarray:
     # float32, like torch: on the torch path the numbers are torch's own, bit for bit, and a float64
     # copy of a 16×512×512 map would cost more than the convolution itself.
-    out = np.asarray(out, dtype=np.float32)
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = np.asarray(out, dtype=np.float32)
+    _args.finite_result(out)  # finite inputs, infinite map: float32 overflowed (torch would draw inf)
     return out[0] if s.squeeze else out
 
 
+@np.errstate(over="ignore", invalid="ignore")  # an overflow is refused by _finish, not warned about
 def conv2d_reference(x: Any, weight: Any, bias: Any = None, *, stride: Any = 1, padding: Any = 0,
                      dilation: Any = 1, padding_mode: str = "zeros") -> np.ndarray:
     """The plain loop: each output cell is the sum of window × kernel, plus bias (d2l's corr2d)."""
@@ -138,8 +153,9 @@ def _conv_numpy(s: ConvSetup) -> np.ndarray:
     span = (dh * (kh - 1) + 1, dw * (kw - 1) + 1)
     # (C, OH, OW, kh, kw): every window, strided by `stride`, its taps strided by `dilation`
     windows = sliding_window_view(xp, span, axis=(1, 2))[:, ::sh, ::sw, ::dh, ::dw]
-    out = np.tensordot(s.weight, windows, axes=([1, 2, 3], [0, 3, 4]))  # (O, OH, OW)
-    return out + s.bias[:, None, None]
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is refused by _finish
+        out = np.tensordot(s.weight, windows, axes=([1, 2, 3], [0, 3, 4]))  # (O, OH, OW)
+        return out + s.bias[:, None, None]
 
 
 @functools.cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ._args import InputError
 from .summary import Summary
 
 
@@ -13,28 +14,47 @@ def _pair(v) -> tuple[int, int]:
 
 
 def _k(v) -> str:
-    h, w = _pair(v)
+    h, w = (int(x) for x in _pair(v))  # validated ints; int() keeps anything else out of the code
     return str(h) if h == w else f"({h}, {w})"
+
+
+def _b(v) -> str:
+    """A flag as code: the summary only lets True / False through, repr(bool) keeps it that way."""
+    return repr(bool(v))
+
+
+def _f(v) -> str:
+    """A rate as code: a float literal, never the pasted text."""
+    return repr(float(v))
+
+
+def _wrong(summary: Summary, want: str) -> InputError:
+    return InputError(f"summary must come from summarize_{want}; got a {summary.framework!r} summary",
+                      "export_wrong_framework", want=want)
 
 
 def to_torch_code(summary: Summary) -> str:
     """PyTorch code for a Keras summary (channels move first: input (H, W, C) -> (C, H, W))."""
     if summary.framework != "keras":
-        raise ValueError(f"summary must come from summarize_keras; got a {summary.framework!r} summary")
+        raise _wrong(summary, "keras")
     shape = summary.input_shape
     lines = []
     for row in summary.rows:
         a = dict(row.args)
         if row.kind == "Conv2D":
             if a["padding"] == "same" and _pair(a["strides"]) != (1, 1):
-                raise ValueError(f"line {row.line}: Conv2D with padding='same' and strides > 1 has no PyTorch "
-                                 "equivalent padding (Keras pads unevenly)")
+                raise InputError(f"line {row.line}: Conv2D with padding='same' and strides > 1 has no PyTorch "
+                                 "equivalent padding (Keras pads unevenly)", "export_same_strides", line=row.line,
+                                 kind=row.kind)
             pad = "'same'" if a["padding"] == "same" else "0"
-            lines.append(f"nn.Conv2d({shape[-1]}, {a['filters']}, {_k(a['kernel_size'])}, stride={_k(a['strides'])}, "
-                         f"padding={pad}, dilation={_k(a['dilation_rate'])}, bias={a['use_bias']}),")
+            groups = f", groups={int(a['groups'])}" if a.get("groups", 1) != 1 else ""
+            lines.append(f"nn.Conv2d({int(shape[-1])}, {int(a['filters'])}, {_k(a['kernel_size'])}, "
+                         f"stride={_k(a['strides'])}, padding={pad}, dilation={_k(a['dilation_rate'])}{groups}, "
+                         f"bias={_b(a['use_bias'])}),")
         elif row.kind in ("MaxPooling2D", "AveragePooling2D"):
             if a["padding"] == "same":
-                raise ValueError(f"line {row.line}: {row.kind} with padding='same' has no exact PyTorch equivalent")
+                raise InputError(f"line {row.line}: {row.kind} with padding='same' has no exact PyTorch equivalent",
+                                 "export_same_strides", line=row.line, kind=row.kind)
             torch_name = "MaxPool2d" if row.kind == "MaxPooling2D" else "AvgPool2d"
             stride = a["strides"] if a["strides"] is not None else a["pool_size"]
             lines.append(f"nn.{torch_name}({_k(a['pool_size'])}, stride={_k(stride)}),")
@@ -45,11 +65,11 @@ def to_torch_code(summary: Summary) -> str:
             # Keras flattens (H, W, C), PyTorch (C, H, W): same size, different order of features
             lines.append("nn.Flatten(),")
         elif row.kind == "Dense":
-            lines.append(f"nn.Linear({shape[-1]}, {a['units']}, bias={a['use_bias']}),")
+            lines.append(f"nn.Linear({int(shape[-1])}, {int(a['units'])}, bias={_b(a['use_bias'])}),")
         elif row.kind == "Dropout":
-            lines.append(f"nn.Dropout({a['rate']}),")
+            lines.append(f"nn.Dropout({_f(a['rate'])}),")
         elif row.kind == "BatchNormalization":
-            lines.append(f"nn.BatchNorm2d({shape[-1]}),")
+            lines.append(f"nn.BatchNorm2d({int(shape[-1])}),")
         elif row.kind == "ReLU":
             lines.append("nn.ReLU(),")
         elif row.kind == "Softmax":
@@ -66,21 +86,20 @@ def to_torch_code(summary: Summary) -> str:
 def to_keras_code(summary: Summary) -> str:
     """Keras code for a PyTorch summary (input (C, H, W) -> input_shape=(H, W, C))."""
     if summary.framework != "torch":
-        raise ValueError(f"summary must come from summarize_torch; got a {summary.framework!r} summary")
+        raise _wrong(summary, "torch")
     c, h, w = summary.input_shape
     lines = [f"keras.Input(shape=({h}, {w}, {c})),"]
     for row in summary.rows:
         a = dict(row.args)
         if row.kind == "Conv2d":
-            if a["groups"] != 1:
-                lines.append(f"# groups={a['groups']}: use layers.Conv2D(..., groups={a['groups']})")
+            groups = f", groups={int(a['groups'])}" if a["groups"] != 1 else ""
             pad = a["padding"]
             if pad not in (0, "valid", "same", (0, 0)):
                 lines.append(f"layers.ZeroPadding2D({_k(pad)}),")
                 pad = "valid"
             padding = "same" if pad == "same" else "valid"
-            lines.append(f"layers.Conv2D({a['out_channels']}, {_k(a['kernel_size'])}, strides={_k(a['stride'])}, "
-                         f"padding='{padding}', dilation_rate={_k(a['dilation'])}, use_bias={a['bias']}),")
+            lines.append(f"layers.Conv2D({int(a['out_channels'])}, {_k(a['kernel_size'])}, strides={_k(a['stride'])}, "
+                         f"padding='{padding}', dilation_rate={_k(a['dilation'])}{groups}, use_bias={_b(a['bias'])}),")
         elif row.kind in ("MaxPool2d", "AvgPool2d"):
             if a["padding"] not in (0, (0, 0)):
                 lines.append(f"layers.ZeroPadding2D({_k(a['padding'])}),  # torch pads max pooling with -inf")
@@ -89,23 +108,37 @@ def to_keras_code(summary: Summary) -> str:
             lines.append(f"layers.{name}({_k(a['kernel_size'])}, strides={_k(stride)}),")
         elif row.kind in ("AdaptiveAvgPool2d", "AdaptiveMaxPool2d"):
             if _pair(a["output_size"]) != (1, 1):
-                raise ValueError(f"line {row.line}: {row.kind}({a['output_size']}) has no Keras layer; only 1 exports")
+                raise InputError(f"line {row.line}: {row.kind}({a['output_size']}) has no Keras layer; only 1 exports",
+                                 "export_adaptive", line=row.line, kind=row.kind)
             lines.append("layers.GlobalAveragePooling2D(keepdims=True)," if "Avg" in row.kind
                          else "layers.GlobalMaxPooling2D(keepdims=True),")
         elif row.kind == "Flatten":
             lines.append("layers.Flatten(),  # Keras orders features (H, W, C), PyTorch (C, H, W)")
         elif row.kind == "Linear":
-            lines.append(f"layers.Dense({a['out_features']}, use_bias={a['bias']}),")
+            lines.append(f"layers.Dense({int(a['out_features'])}, use_bias={_b(a['bias'])}),")
         elif row.kind in ("ReLU", "ReLU6", "Sigmoid", "Tanh", "Softmax", "LeakyReLU"):
             act = {"ReLU": "relu", "ReLU6": "relu6", "Sigmoid": "sigmoid", "Tanh": "tanh", "Softmax": "softmax",
                    "LeakyReLU": "leaky_relu"}[row.kind]
             lines.append(f"layers.Activation('{act}'),")
         elif row.kind in ("Dropout", "Dropout2d"):
-            lines.append(f"layers.Dropout({a['p']}),")
+            lines.append(f"layers.Dropout({_f(a['p'])}),")
         elif row.kind == "BatchNorm2d":
             lines.append("layers.BatchNormalization(),")
     body = "\n".join(f"    {line}" for line in lines)
     return f"from tensorflow import keras\nfrom tensorflow.keras import layers\n\nmodel = keras.Sequential([\n{body}\n])\n"
+
+
+def _layer_args(kernel, stride, padding, dilation, padding_mode):
+    """The one-layer exports' arguments, validated as conv2d validates them (they are written into code)."""
+    from . import _args
+
+    k = _args.array("kernel", kernel, ndims=(2,), nonfinite_key="kernel_nan").astype(float)
+    stride = _args.pair("stride", stride, minimum=1, key="stride_zero")[0]
+    dilation = _args.pair("dilation", dilation, minimum=1, key="stride_zero")[0]
+    if padding not in ("same", "valid"):
+        padding = _args.pair("padding", padding, minimum=0)[0]
+    padding_mode = _args.choice("padding_mode", padding_mode, _args.PADDING_MODES)
+    return k, stride, padding, dilation, padding_mode
 
 
 def conv_layer_torch_code(kernel, *, bias: float = 0.0, stride: int = 1, padding: int | str = 0,
@@ -113,7 +146,7 @@ def conv_layer_torch_code(kernel, *, bias: float = 0.0, stride: int = 1, padding
     """A runnable PyTorch script for one conv layer with these exact weights: input.npy (H, W) -> output.npy."""
     import numpy as np
 
-    k = np.asarray(kernel, dtype=np.float64)
+    k, stride, padding, dilation, padding_mode = _layer_args(kernel, stride, padding, dilation, padding_mode)
     rows = ",\n    ".join("[" + ", ".join(repr(float(v)) for v in row) + "]" for row in k)
     pad = repr(padding)
     return f'''"""One convolution layer exported from Conv Playground: reads input.npy (H, W), writes output.npy."""
@@ -143,9 +176,7 @@ if __name__ == "__main__":
 def conv_layer_keras_code(kernel, *, bias: float = 0.0, stride: int = 1, padding: int | str = 0,
                           dilation: int = 1, padding_mode: str = "zeros") -> str:
     """The same layer in Keras (channels last); explicit padding becomes a padding layer first."""
-    import numpy as np
-
-    k = np.asarray(kernel, dtype=np.float64)
+    k, stride, padding, dilation, padding_mode = _layer_args(kernel, stride, padding, dilation, padding_mode)
     rows = ", ".join("[" + ", ".join(repr(float(v)) for v in row) + "]" for row in k)
     pre = ""
     if isinstance(padding, int) and padding > 0:

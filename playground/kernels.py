@@ -78,6 +78,8 @@ def parse_kernel(text: str) -> np.ndarray:
     """A kernel typed as rows of numbers ("1 0 -1" per line, or rows split by ';') -> (kh, kw) float64."""
     from ._args import InputError
 
+    if not isinstance(text, str):
+        raise InputError(f"kernel must be text; got {type(text).__name__}", "kernel_empty")
     rows = [r for r in (line.replace(",", " ").split() for line in text.replace(";", "\n").splitlines()) if r]
     if not rows:
         raise InputError("kernel is empty: type rows of numbers", "kernel_empty")
@@ -106,10 +108,14 @@ def kernel_text(k: np.ndarray) -> str:
 
 def rgb_filters(n: int, size: int = 3, seed: int = 0) -> np.ndarray:
     """n filters for an RGB input, (n, 3, size, size): a few meaningful ones, then seeded random ones."""
+    from ._args import InputError
+
     if not (isinstance(n, int) and 1 <= n <= 64):
-        raise ValueError(f"n must be an int from 1 to 64; got {n!r}")
+        raise InputError(f"n must be an int from 1 to 64; got {n!r}", "arg_whole_range", name="n", minimum=1, max=64,
+                         value=repr(n))
     if size not in (3, 5):
-        raise ValueError(f"size must be 3 or 5; got {size!r}")
+        raise InputError(f"size must be 3 or 5; got {size!r}", "arg_not_choice", name="size", allowed="3, 5",
+                         value=repr(size))
     base = {3: KERNELS["sobel_x"].weights, 5: np.kron(KERNELS["sobel_x"].weights, np.ones((2, 2)))[:5, :5]}[size]
     blur = np.full((size, size), 1 / size**2)
     named = [

@@ -1,7 +1,8 @@
 """Everything one page shows, computed in one call (pages stay: widgets -> one call -> show).
 
-Each function checks the learner's settings first and raises `InputError` with a key of the
-strings table, so the page can say what is wrong in the learner's language.
+The learner's settings are validated once, where they are used (conv2d, pool2d, output_size):
+those raise `InputError` with a key of the strings table, so the page can say what is wrong in the
+learner's language. Nothing here checks them a second time.
 """
 
 from __future__ import annotations
@@ -16,25 +17,6 @@ from .images import to_gray
 from .pool import pool2d
 from .shapes import Layer, OutputSize, Rect, coverage, coverage_padded, output_size, receptive_field
 from .trace import ConvTrace, PoolTrace, trace_conv, trace_pool
-
-
-def _pads(size_hw: tuple[int, int], k: tuple[int, int], dilation: int, padding: int | str, stride: int) -> tuple[int, int]:
-    """The symmetric padding a setting means (for 'same', the top/left share)."""
-    if padding == "valid":
-        return 0, 0
-    if padding == "same":
-        if stride != 1:
-            raise InputError("padding 'same' needs stride 1", "same_needs_stride1")
-        return dilation * (k[0] - 1) // 2, dilation * (k[1] - 1) // 2
-    return int(padding), int(padding)
-
-
-def _check_fits(H: int, W: int, kh: int, kw: int, dilation: int, pad_h: int, pad_w: int) -> None:
-    span_h, span_w = dilation * (kh - 1) + 1, dilation * (kw - 1) + 1
-    if span_h > H + 2 * pad_h or span_w > W + 2 * pad_w:
-        raise InputError(f"the kernel ({span_h}×{span_w}) is larger than the padded input "
-                         f"({H + 2 * pad_h}×{W + 2 * pad_w})", "kernel_bigger_than_input",
-                         k=f"{span_h}×{span_w}", n=f"{H + 2 * pad_h}×{W + 2 * pad_w}")
 
 
 def _at(at: tuple[int, int], shape: tuple[int, int]) -> tuple[int, int]:
@@ -78,22 +60,12 @@ def conv_lesson(image: np.ndarray, kernel: np.ndarray, *, stride: int = 1, paddi
                 activation: str = "none") -> ConvLesson:
     """One kernel over the gray image, with everything the Convolution page draws (trace_at for one cell)."""
     gray = to_gray(image)  # (H, W)
-    kernel = np.asarray(kernel, dtype=np.float64)
-    if not np.isfinite(kernel).all():
-        raise InputError("kernel must contain only finite numbers", "kernel_nan")
-    if not np.isfinite(bias):
-        raise InputError("bias must be a finite number", "bias_nan")
-    if stride < 1 or dilation < 1:
-        raise InputError(f"stride and dilation must be at least 1; got {stride}, {dilation}", "stride_zero")
+    kw_args = dict(stride=stride, padding=padding, dilation=dilation, padding_mode=padding_mode)
+    s = setup_conv(gray, kernel, bias, **kw_args)  # validates every setting (InputError with a key)
+    kernel = s.weight[0, 0]  # (kh, kw) float64
     H, W = gray.shape
     kh, kw = kernel.shape
-    ph, pw = _pads((H, W), (kh, kw), dilation, padding, stride)
-    _check_fits(H, W, kh, kw, dilation, ph, pw)
-    if padding_mode == "reflect" and (ph >= H or pw >= W):
-        raise InputError("reflect padding must be smaller than the image", "reflect_too_big")
-    kw_args = dict(stride=stride, padding=padding, dilation=dilation, padding_mode=padding_mode)
-    s = setup_conv(gray, kernel, bias, **kw_args)
-    output = conv2d(gray, kernel, bias, **kw_args)  # (OH, OW)
+    output = conv2d(gray, kernel, bias, **kw_args)  # (OH, OW); refuses a map that overflows to inf
     activated = np.maximum(output, 0) if activation == "relu" else output
     cov = coverage_padded((H, W), (kh, kw), (stride, stride), s.pads, (dilation, dilation))
     cov0 = coverage((H, W), (kh, kw), stride=stride, padding=0, dilation=dilation) if _fits_unpadded(
@@ -104,7 +76,7 @@ def conv_lesson(image: np.ndarray, kernel: np.ndarray, *, stride: int = 1, paddi
         size_h=output_size(H, kh, stride, total_pad_h // 2, dilation) if total_pad_h % 2 == 0
         else _same_size(H), size_w=output_size(W, kw, stride, total_pad_w // 2, dilation)
         if total_pad_w % 2 == 0 else _same_size(W),
-        coverage=cov, coverage_unpadded=cov0, never_seen=int((cov == 0).sum()), bias=float(bias),
+        coverage=cov, coverage_unpadded=cov0, never_seen=int((cov == 0).sum()), bias=float(s.bias[0]),
         settings=kw_args)
 
 
@@ -149,13 +121,8 @@ def pool_lesson(image: np.ndarray, *, kernel_size: int = 2, stride: int | None =
     else:
         kernel = (kernel_size, kernel_size)
     stride = kernel_size if stride is None else stride
-    if stride < 1 or kernel_size < 1:
-        raise InputError("stride and window must be at least 1", "stride_zero")
-    if 2 * padding > kernel_size:
-        raise InputError("padding must be at most half the window", "pool_padding_too_big")
-    _check_fits(H, W, kernel[0], kernel[1], 1, padding, padding)
     st = (stride, stride)
-    output = pool2d(gray, kernel, stride=st, padding=padding, mode=mode)
+    output = pool2d(gray, kernel, stride=st, padding=padding, mode=mode)  # validates the settings
 
     def pooled(x: np.ndarray, m: str) -> np.ndarray:
         return pool2d(x, kernel, stride=st, padding=padding, mode=m)
@@ -197,7 +164,6 @@ def channel_lesson(image: np.ndarray, filters: np.ndarray, *, bias: float = 0.0,
     filters = np.asarray(filters, dtype=np.float64)
     _, H, W = x.shape
     k = filters.shape[-1]
-    _check_fits(H, W, k, k, 1, padding, padding)
     kw = dict(stride=stride, padding=padding)
     # filter 0's kernel c over channel c alone: one conv whose weight is block-diagonal, (3, 3, k, k)
     diagonal = np.zeros((3, 3, k, k))
@@ -206,10 +172,7 @@ def channel_lesson(image: np.ndarray, filters: np.ndarray, *, bias: float = 0.0,
     maps = conv2d(x, filters, np.full(len(filters), bias), **kw)  # (F, OH, OW)
     maps = np.maximum(maps, 0)  # ReLU
     if pool > 1:
-        if pool > min(maps.shape[1:]):
-            raise InputError("the pooling window is larger than the feature map", "kernel_bigger_than_input",
-                             k=f"{pool}×{pool}", n=f"{maps.shape[1]}×{maps.shape[2]}")
-        maps = pool2d(maps, pool, mode="max")
+        maps = pool2d(maps, pool, mode="max")  # refuses a window larger than the maps
     summed = partial.sum(axis=0)
     return ChannelLesson(image=x, filters=filters, partial=partial, summed=summed, bias=bias,
                          first_map=summed + bias, stack=maps, stack_shape=(maps.shape[1], maps.shape[2], maps.shape[0]))

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from . import _args
+from ._args import InputError
 
 POOL_MODES = ("max", "avg", "min")
 PAD_VALUE = {"max": -np.inf, "min": np.inf, "avg": 0.0}
@@ -47,16 +48,18 @@ def setup_pool(x: Any, kernel_size: Any, *, stride: Any = None, padding: Any = 0
     x = _args.array("x", x, ndims=(2, 3)).astype(np.float64, copy=False)
     squeeze = x.ndim == 2
     x = x[None] if squeeze else x
-    kernel_size = _args.pair("kernel_size", kernel_size, minimum=1)
-    stride = kernel_size if stride is None else _args.pair("stride", stride, minimum=1)
+    kernel_size = _args.pair("kernel_size", kernel_size, minimum=1, key="stride_zero")
+    stride = kernel_size if stride is None else _args.pair("stride", stride, minimum=1, key="stride_zero")
     padding = _args.pair("padding", padding, minimum=0)
     mode = _args.choice("mode", mode, POOL_MODES)
     if padding[0] * 2 > kernel_size[0] or padding[1] * 2 > kernel_size[1]:
-        raise ValueError(f"padding must be at most half of kernel_size {kernel_size} (as in torch); got {padding}")
+        raise InputError(f"padding must be at most half of kernel_size {kernel_size} (as in torch); got {padding}",
+                         "pool_padding_too_big")
     H, W = x.shape[1:]
-    if kernel_size[0] > H + 2 * padding[0] or kernel_size[1] > W + 2 * padding[1]:
-        raise ValueError(f"kernel_size {kernel_size} is larger than the padded input "
-                         f"{(H + 2 * padding[0], W + 2 * padding[1])}")
+    hp, wp = H + 2 * padding[0], W + 2 * padding[1]
+    if kernel_size[0] > hp or kernel_size[1] > wp:
+        raise InputError(f"kernel_size {kernel_size} is larger than the padded input {(hp, wp)}",
+                         "kernel_bigger_than_input", k=f"{kernel_size[0]}×{kernel_size[1]}", n=f"{hp}×{wp}")
     return PoolSetup(x, kernel_size, stride, padding, mode, squeeze)
 
 
@@ -74,7 +77,9 @@ def pool2d_reference(x: Any, kernel_size: Any, *, stride: Any = None, padding: A
     for c in range(C):
         for i in range(OH):
             for j in range(OW):
-                out[c, i, j] = _reduce(xp[c, i * sh: i * sh + kh, j * sw: j * sw + kw], s.mode, None)
+                with np.errstate(over="ignore", invalid="ignore"):
+                    out[c, i, j] = _reduce(xp[c, i * sh: i * sh + kh, j * sw: j * sw + kw], s.mode, None)
+    _args.finite_result(out)
     return out[0] if s.squeeze else out
 
 
@@ -88,10 +93,12 @@ def pool2d(x: Any, kernel_size: Any, *, stride: Any = None, padding: Any = 0, mo
     taps = (xp[:, a: a + sh * (OH - 1) + 1: sh, b: b + sw * (OW - 1) + 1: sw] for a in range(kh) for b in range(kw))
     out = next(taps).copy()
     combine = {"max": np.maximum, "min": np.minimum, "avg": np.add}[s.mode]
-    for tap in taps:
-        combine(out, tap, out=out)
-    if s.mode == "avg":
-        out /= kh * kw
+    with np.errstate(over="ignore", invalid="ignore"):
+        for tap in taps:
+            combine(out, tap, out=out)
+        if s.mode == "avg":
+            out /= kh * kw
+    _args.finite_result(out)  # a sum of huge finite values can overflow
     return out[0] if s.squeeze else out
 
 
@@ -99,5 +106,6 @@ def global_pool(x: Any, mode: str = "avg") -> np.ndarray | float:
     """Average or max over each channel's whole map: (C, H, W) -> (C,), (H, W) -> a number."""
     x = _args.array("x", x, ndims=(2, 3)).astype(np.float64, copy=False)
     mode = _args.choice("mode", mode, ("avg", "max"))
-    out = _reduce(x, mode, (-2, -1))
+    with np.errstate(over="ignore"):
+        out = _args.finite_result(np.asarray(_reduce(x, mode, (-2, -1))))
     return float(out) if x.ndim == 2 else out

@@ -11,11 +11,14 @@ from typing import Any, Iterable, Mapping
 import numpy as np
 
 from . import _args
+from ._args import InputError
 
 
 def fmt(v: float) -> str:
     """A number as a learner writes it: 3, 2.5, -1, 0.333 (no '3.0', unicode minus)."""
     v = float(v)
+    if not np.isfinite(v):  # never raises (int(inf) would): the trace of an overflowing sum still prints
+        return "NaN" if np.isnan(v) else ("∞" if v > 0 else "−∞")
     if v == int(v) and abs(v) < 1e15:
         s = str(int(v))
     else:
@@ -38,7 +41,8 @@ def output_size(size: int, kernel_size: int, stride: int = 1, padding: int = 0, 
     for name, value, minimum in (("size", size, 1), ("kernel_size", kernel_size, 1), ("stride", stride, 1),
                                  ("padding", padding, 0), ("dilation", dilation, 1)):
         if not _args._is_int(value) or value < minimum:
-            raise ValueError(f"{name} must be an int >= {minimum}; got {value!r}")
+            raise InputError(f"{name} must be an int >= {minimum}; got {_args.shown(value)}", "arg_whole_min",
+                             name=name, minimum=minimum, value=_args.shown(value))
     span = dilation * (kernel_size - 1) + 1  # the kernel's footprint on the input
     exact = (size + 2 * padding - span) / stride + 1
     rounded = int(np.floor(exact))
@@ -53,7 +57,8 @@ def coverage(input_shape: tuple[int, ...], kernel_size: Any, *, stride: Any = 1,
     """How many sliding windows read each input pixel; (H, W) ints."""
     if not (isinstance(input_shape, (tuple, list)) and len(input_shape) in (2, 3)
             and all(_args._is_int(v) and v >= 1 for v in input_shape)):
-        raise ValueError(f"input_shape must be (H, W) or (C, H, W) of positive ints; got {input_shape!r}")
+        raise InputError(f"input_shape must be (H, W) or (C, H, W) of positive ints; got {_args.shown(input_shape)}",
+                         "input_shape_bad", value=_args.shown(input_shape))
     H, W = input_shape[-2:]
     kh, kw = _args.pair("kernel_size", kernel_size, minimum=1)
     sh, sw = _args.pair("stride", stride, minimum=1)
@@ -70,7 +75,8 @@ def coverage_padded(hw: tuple[int, int], k: tuple[int, int], stride: tuple[int, 
     oh = (hp - dh * (kh - 1) - 1) // sh + 1
     ow = (wp - dw * (kw - 1) - 1) // sw + 1
     if oh < 1 or ow < 1:
-        raise ValueError(f"kernel_size {(kh, kw)} (dilation {(dh, dw)}) is larger than the padded input {(hp, wp)}")
+        raise InputError(f"kernel_size {(kh, kw)} (dilation {(dh, dw)}) is larger than the padded input {(hp, wp)}",
+                         "kernel_bigger_than_input", k=f"{dh * (kh - 1) + 1}×{dw * (kw - 1) + 1}", n=f"{hp}×{wp}")
     counts = np.zeros((hp, wp), dtype=np.int64)  # padded coordinates
     for a in range(kh):  # each kernel tap visits a strided grid of the padded input
         for c in range(kw):
@@ -117,15 +123,18 @@ def _as_layer(i: int, layer: Any) -> Layer:
     elif isinstance(layer, Mapping):
         unknown = set(layer) - {"kind", "kernel_size", "stride", "padding", "dilation"}
         if unknown:
-            raise ValueError(f"layers[{i}] has unknown keys {sorted(unknown)}; allowed: kind, kernel_size, "
-                             "stride, padding, dilation")
+            keys = ", ".join(sorted(map(str, unknown)))
+            raise InputError(f"layers[{i}] has unknown keys {sorted(map(str, unknown))}; allowed: kind, kernel_size, "
+                             "stride, padding, dilation", "layer_unknown_keys", i=i, keys=_args.shown(keys))
         out = Layer(**layer)
     else:
-        raise ValueError(f"layers[{i}] must be a Layer or a dict; got {layer!r}")
+        raise InputError(f"layers[{i}] must be a Layer or a dict; got {_args.shown(layer)}", "layer_bad", i=i,
+                         value=_args.shown(layer))
     for name, minimum in (("kernel_size", 1), ("stride", 1), ("padding", 0), ("dilation", 1)):
         v = getattr(out, name)
         if not _args._is_int(v) or v < minimum:
-            raise ValueError(f"layers[{i}].{name} must be an int >= {minimum}; got {v!r}")
+            raise InputError(f"layers[{i}].{name} must be an int >= {minimum}; got {_args.shown(v)}",
+                             "arg_whole_min", name=f"layers[{i}].{name}", minimum=minimum, value=_args.shown(v))
     return out
 
 
@@ -137,9 +146,10 @@ def receptive_field(layers: Iterable[Any], at: tuple[int, int]) -> Rect:
     """
     layers = [_as_layer(i, l) for i, l in enumerate(layers)]
     if not layers:
-        raise ValueError("layers must hold at least one layer; got none")
+        raise InputError("layers must hold at least one layer; got none", "layers_empty")
     if not (isinstance(at, (tuple, list)) and len(at) == 2 and all(_args._is_int(v) and v >= 0 for v in at)):
-        raise ValueError(f"at must be (i, j) with ints >= 0; got {at!r}")
+        raise InputError(f"at must be (i, j) with ints >= 0; got {_args.shown(at)}", "at_not_index", name="at", n=2,
+                         value=_args.shown(at))
     top, bottom = at[0], at[0]
     left, right = at[1], at[1]
     for l in reversed(layers):

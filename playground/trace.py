@@ -77,10 +77,13 @@ def trace_conv(x: Any, weight: Any, bias: Any = None, *, at: Any, stride: Any = 
     cols = j * sw + dw * np.arange(kw)
     window = _window(s, rows, cols)  # (C, kh, kw)
     kernel = s.weight[o]  # (C, kh, kw)
-    products = window * kernel
-    partial = products.sum(axis=(1, 2))
-    b = float(s.bias[o])
-    total = float(partial.sum() + b)
+    with np.errstate(over="ignore", invalid="ignore"):
+        products = window * kernel
+        partial = products.sum(axis=(1, 2))
+        b = float(s.bias[o])
+        total = float(partial.sum() + b)
+        # conv2d returns float32: a cell beyond its range is inf there, so it is refused here too
+        _args.finite_result(np.float32(total))
     channel_formulas = tuple(
         " + ".join(_term(a, k) for a, k in zip(window[c].ravel(), kernel[c].ravel())) + f" = {fmt(partial[c])}"
         for c in range(window.shape[0]))
@@ -125,7 +128,8 @@ def trace_pool(x: Any, kernel_size: Any, *, at: Any, stride: Any = None, padding
     values = ", ".join("pad" if not np.isfinite(v) else fmt(v) for v in window.ravel())
     if s.mode == "avg":
         winner = None
-        total = float(window.mean())
+        with np.errstate(over="ignore"):
+            total = float(_args.finite_result(np.asarray(window.mean())))
         formula = f"({' + '.join(fmt(v) for v in window.ravel())}) / {window.size} = {fmt(total)}"
     else:
         flat = int(np.argmax(window) if s.mode == "max" else np.argmin(window))
