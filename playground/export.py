@@ -144,7 +144,6 @@ def _layer_args(kernel, stride, padding, dilation, padding_mode):
 def conv_layer_torch_code(kernel, *, bias: float = 0.0, stride: int = 1, padding: int | str = 0,
                           dilation: int = 1, padding_mode: str = "zeros") -> str:
     """A runnable PyTorch script for one conv layer with these exact weights: input.npy (H, W) -> output.npy."""
-    import numpy as np
 
     k, stride, padding, dilation, padding_mode = _layer_args(kernel, stride, padding, dilation, padding_mode)
     rows = ",\n    ".join("[" + ", ".join(repr(float(v)) for v in row) + "]" for row in k)

@@ -340,7 +340,7 @@ def _busiest_origin(padded: np.ndarray, ch: int, cw: int, stride: int, n_out: tu
     window holds the most contrast (largest spread of values): the animation starts on the picture,
     not on an all-zero corner."""
     x = np.asarray(padded, dtype=np.float64)
-    best, best_at = -1.0, (0, 0)
+    best_at = (0, 0)
     max_i, max_j = n_out[0] - n_crop[0], n_out[1] - n_crop[1]
     # integral images of x and x² give every crop's variance at once
     s1 = np.pad(x, ((1, 0), (1, 0))).cumsum(0).cumsum(1)
