@@ -280,7 +280,7 @@ def shufflenet_v2_x1_0() -> nn.Module:
 
 
 # ------------------------------------------------------------------------- the gallery
-BUILDERS = {"LeNet-5": lenet5, "AlexNet": alexnet, "VGG-16": vgg16, "VGG-19": vgg19, "GoogLeNet": googlenet, "ResNet-18": resnet18, "ResNet-50": resnet50,
+BUILDERS = {"LeNet-5": lenet5, "AlexNet": alexnet, "VGG-16": vgg16, "VGG-19": vgg19, "GoogLeNet": googlenet, "ResNet-18": resnet18, "ResNet-50": resnet50,  # noqa: E501
             "DenseNet-121": densenet121, "MobileNet-V2": mobilenet_v2, "SqueezeNet 1.0": squeezenet1_0,
             "SqueezeNet 1.1": squeezenet1_1, "ShuffleNet-V2 ×1.0": shufflenet_v2_x1_0}
 
