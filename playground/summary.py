@@ -359,7 +359,7 @@ def summarize_keras(code: str) -> Summary:
         if shape is None:
             raise InputError(f"line {line}: the first layer needs input_shape=(height, width, channels)",
                              "code_needs_input_shape", line=line)
-        if "activation" in a and not isinstance(a["activation"], str):
+        if a.get("activation") is not None and not isinstance(a["activation"], str):  # None: no activation
             raise InputError(f"line {line}: 'activation' must be a name in quotes such as 'relu'; got "
                              f"{shown(a['activation'])}", "code_activation", line=line, value=shown(a["activation"]))
         params, arithmetic, macs = 0, "0", 0

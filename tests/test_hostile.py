@@ -129,6 +129,7 @@ def test_torch_summary_refuses_same_padding_with_stride_as_torch_does():
     ("layers.Dropout(1.5)", "code_probability"),
     ("layers.Dropout(1.0)", "code_probability"),  # Keras: 0 <= rate < 1
     ("layers.Activation(['relu'])", "code_activation"),
+    ("layers.Dense(2, activation=3)", "code_activation"),
 ])
 def test_keras_values_written_into_code_are_typed(code, key):
     refused(lambda: summarize_keras(f"model = Sequential([\n    layers.Flatten(input_shape=(4,)),\n    {code},\n])"),
@@ -149,6 +150,11 @@ def test_torch_values_written_into_code_are_typed(code, key):
 def _literals(code: str) -> list:
     """Every constant in generated code (it must parse)."""
     return [n.value for n in ast.walk(ast.parse(code)) if isinstance(n, ast.Constant)]
+
+
+def test_activation_none_means_no_activation_as_in_keras():
+    s = summarize_keras("model = Sequential([\n    layers.Dense(2, activation=None, input_shape=(4,)),\n])")
+    assert s.total_params == 10 and "ReLU" not in to_torch_code(s)
 
 
 def test_exports_write_typed_literals():
