@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import playground
 from playground import conv, conv2d, conv2d_reference
+from playground._args import InputError
 
 
 @st.composite
@@ -96,25 +97,36 @@ def test_large_input_uses_torch_and_matches_reference_at_sampled_cells():
     np.testing.assert_array_equal(out[:, :4, :4], ref[:, :4, :4])  # integers: exact in float32
 
 
-@pytest.mark.parametrize("kwargs, words", [
-    (dict(stride=0), ["stride", "0", ">= 1"]),
-    (dict(dilation=0), ["dilation", "0"]),
-    (dict(padding=-1), ["padding", "-1"]),
-    (dict(padding="full"), ["padding", "'full'", "'same'"]),
-    (dict(padding="same", stride=2), ["same", "stride"]),
-    (dict(padding_mode="mirror"), ["padding_mode", "'mirror'", "'reflect'"]),
-    (dict(padding=5, padding_mode="reflect"), ["reflect", "smaller"]),
+@pytest.mark.parametrize("kwargs, words, key", [
+    (dict(stride=0), ["stride", "0", ">= 1"], "stride_zero"),
+    (dict(dilation=0), ["dilation", "0"], "stride_zero"),
+    (dict(padding=-1), ["padding", "-1"], "arg_whole_min"),
+    (dict(padding="full"), ["padding", "'full'", "'same'"], "padding_bad"),
+    (dict(padding="same", stride=2), ["same", "stride"], "same_needs_stride1"),
+    (dict(padding_mode="mirror"), ["padding_mode", "'mirror'", "'reflect'"], "arg_not_choice"),
+    (dict(padding=5, padding_mode="reflect"), ["reflect", "smaller"], "reflect_too_big"),
+    (dict(padding=5, padding_mode="circular"), ["circular", "at most"], "circular_too_big"),
 ])
-def test_bad_arguments_name_the_argument_and_the_value(kwargs, words):
-    with pytest.raises(ValueError) as e:
+def test_bad_arguments_name_the_argument_and_the_value(kwargs, words, key):
+    with pytest.raises(InputError) as e:  # a ValueError with the learner's sentence
         conv2d(np.zeros((4, 4)), np.ones((3, 3)), **kwargs)
     for word in words:
         assert word in str(e.value)
+    assert e.value.key == key
+
+
+def test_a_map_that_overflows_float32_is_refused_not_drawn_as_inf():
+    for f in (conv2d, conv2d_reference):
+        with pytest.raises(InputError) as e:
+            f(np.full((4, 4), 255.0), np.full((3, 3), 1e38))  # 9 × 255 × 1e38 > 3.4e38
+        assert e.value.key == "result_not_finite"
+    assert np.isfinite(conv2d(np.full((4, 4), 255.0), np.full((3, 3), 1e35))).all()
 
 
 def test_kernel_larger_than_padded_input():
-    with pytest.raises(ValueError, match=r"kernel_size \(5, 5\).*larger than the padded input \(4, 4\)"):
+    with pytest.raises(ValueError, match=r"kernel_size \(5, 5\).*larger than the padded input \(4, 4\)") as e:
         conv2d(np.zeros((4, 4)), np.ones((5, 5)))
+    assert e.value.key == "kernel_bigger_than_input" and e.value.values == {"k": "5×5", "n": "4×4"}
     assert conv2d(np.zeros((4, 4)), np.ones((5, 5)), padding=1).shape == (2, 2)
 
 

@@ -68,16 +68,20 @@ def test_padding_counts_in_average_like_torch():
                                   [[0.25, 0.25], [0.25, 0.25]])
 
 
-@pytest.mark.parametrize("args, kwargs, match", [
-    ((np.zeros((4, 4)), 0), {}, "kernel_size must be >= 1; got 0"),
-    ((np.zeros((4, 4)), 2), dict(stride=0), "stride must be >= 1; got 0"),
-    ((np.zeros((4, 4)), 2), dict(padding=2), "padding must be at most half of kernel_size"),
-    ((np.zeros((4, 4)), 5), {}, r"kernel_size \(5, 5\) is larger than the padded input \(4, 4\)"),
-    ((np.zeros((4, 4)), 2), dict(mode="median"), "mode must be one of 'max', 'avg', 'min'; got 'median'"),
+@pytest.mark.parametrize("args, kwargs, match, key", [
+    ((np.zeros((4, 4)), 0), {}, "kernel_size must be >= 1; got 0", "stride_zero"),
+    ((np.zeros((4, 4)), 2), dict(stride=0), "stride must be >= 1; got 0", "stride_zero"),
+    ((np.zeros((4, 4)), 2), dict(padding=2), "padding must be at most half of kernel_size", "pool_padding_too_big"),
+    ((np.zeros((4, 4)), 5), {}, r"kernel_size \(5, 5\) is larger than the padded input \(4, 4\)",
+     "kernel_bigger_than_input"),
+    ((np.zeros((4, 4)), 2), dict(mode="median"), "mode must be one of 'max', 'avg', 'min'; got 'median'",
+     "arg_not_choice"),
+    ((np.full((4, 4), 1e308), 2), dict(mode="avg"), "overflows to infinity", "result_not_finite"),
 ])
-def test_bad_pool_arguments(args, kwargs, match):
-    with pytest.raises(ValueError, match=match):
+def test_bad_pool_arguments(args, kwargs, match, key):
+    with pytest.raises(ValueError, match=match) as e:
         pool2d(*args, **kwargs)
+    assert e.value.key == key
 
 
 def test_global_pool_bad_mode():

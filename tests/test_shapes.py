@@ -41,8 +41,9 @@ def test_output_size_agrees_with_conv2d(n, k, s, p, d):
 def test_output_size_validates(bad):
     args = dict(size=7, kernel_size=3) | bad
     name, value = next(iter(bad.items()))
-    with pytest.raises(ValueError, match=f"{name} must be an int >= .*; got {value}"):
+    with pytest.raises(ValueError, match=f"{name} must be an int >= .*; got {value}") as e:
         output_size(**args)
+    assert e.value.key == "arg_whole_min" and e.value.values["name"] == name
 
 
 def test_coverage_by_hand_and_why_borders_count_less():

@@ -72,7 +72,9 @@ def test_pool_trace_text():
 
 
 def test_trace_at_outside_the_output_is_refused():
-    with pytest.raises(ValueError, match=r"at must lie inside the output of shape \(2, 2\); got \(2, 0\)"):
+    with pytest.raises(ValueError, match=r"at must lie inside the output of shape \(2, 2\); got \(2, 0\)") as e:
         trace_conv(np.zeros((3, 3)), np.ones((2, 2)), at=(2, 0))
-    with pytest.raises(ValueError, match="at must be a tuple of 3 ints"):
+    assert e.value.key == "at_outside"
+    with pytest.raises(ValueError, match="at must be a tuple of 3 ints") as e:
         trace_pool(np.zeros((1, 4, 4)), 2, at=(0, 0))
+    assert e.value.key == "at_not_index" and e.value.values["n"] == 3
