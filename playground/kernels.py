@@ -72,6 +72,7 @@ KERNELS: dict[str, Kernel] = {k.name: k for k in _PRESETS}
 
 
 MAX_KERNEL_SIDE = 7
+MAX_KERNEL_CHARS = 4000
 
 
 def parse_kernel(text: str) -> np.ndarray:
@@ -80,6 +81,9 @@ def parse_kernel(text: str) -> np.ndarray:
 
     if not isinstance(text, str):
         raise InputError(f"kernel must be text; got {type(text).__name__}", "kernel_empty")
+    if len(text) > MAX_KERNEL_CHARS:  # 49 numbers fit in far less; a huge paste is not split into a million words
+        raise InputError(f"kernel must be at most {MAX_KERNEL_SIDE}×{MAX_KERNEL_SIDE}", "kernel_too_large",
+                         max=MAX_KERNEL_SIDE)
     rows = [r for r in (line.replace(",", " ").split() for line in text.replace(";", "\n").splitlines()) if r]
     if not rows:
         raise InputError("kernel is empty: type rows of numbers", "kernel_empty")

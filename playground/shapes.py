@@ -14,6 +14,9 @@ from . import _args
 from ._args import InputError
 
 
+MAX_SIZE = 10**9  # any size, kernel, stride, padding or dilation above this is refused as absurd
+
+
 def fmt(v: float) -> str:
     """A number as a learner writes it: 3, 2.5, -1, 0.333 (no '3.0', unicode minus)."""
     v = float(v)
@@ -43,6 +46,9 @@ def output_size(size: int, kernel_size: int, stride: int = 1, padding: int = 0, 
         if not _args._is_int(value) or value < minimum:
             raise InputError(f"{name} must be an int >= {minimum}; got {_args.shown(value)}", "arg_whole_min",
                              name=name, minimum=minimum, value=_args.shown(value))
+        if value > MAX_SIZE:  # the formula divides in floats
+            raise InputError(f"{name} must be at most {MAX_SIZE}; got {_args.shown(value)}", "arg_whole_range",
+                             name=name, minimum=minimum, max=MAX_SIZE, value=_args.shown(value))
     span = dilation * (kernel_size - 1) + 1  # the kernel's footprint on the input
     exact = (size + 2 * padding - span) / stride + 1
     rounded = int(np.floor(exact))

@@ -275,6 +275,15 @@ def test_trace_formatting_never_raises_on_big_floats():
     refused(lambda: pool_lesson(np.full((4, 4), 1.0), kernel_size=5), "kernel_bigger_than_input")
 
 
+def test_huge_sizes_and_kernel_texts_are_refused():
+    from playground import output_size
+
+    refused(lambda: output_size(10**400, 3), "arg_whole_range")
+    assert output_size(10**9, 3).size == 10**9 - 2
+    refused(lambda: parse_kernel("1 " * 1_000_000), "kernel_too_large")
+    refused(lambda: parse_kernel(None), "kernel_empty")
+
+
 # ---------------------------------------------------------------- thin and tiny images
 def _png(w: int, h: int) -> bytes:
     buf = io.BytesIO()
