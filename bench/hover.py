@@ -74,7 +74,7 @@ STEP_JS = """
 ([sel, before]) => {
   const s = document.querySelector(sel);
   const idle = document.querySelector("[data-testid='stApp'][data-test-script-state='notRunning']");
-  return s && idle && s.getAttribute('aria-valuenow') !== before ? performance.now() - window.__t0 : null;
+  return s && idle && s.value !== before ? performance.now() - window.__t0 : null;
 }
 """
 
@@ -84,22 +84,21 @@ def _stepper(page, url: str, sample: str) -> list[float]:
     page.goto(f"{url}/convolution?sample={sample}")
     idle = "[data-testid='stApp'][data-test-script-state='notRunning']"
     page.wait_for_selector(idle, timeout=60_000)
+    page.wait_for_selector(".st-key-conv_cell_next button, .st-key-conv_step_next button", timeout=60_000)
+    page.wait_for_selector(idle, timeout=60_000)
     for key in ("conv_cell", "conv_step"):  # the button's key before and after the ui/ split
         if page.locator(f".st-key-{key}_next button").count():
             break
-    button = page.locator(f".st-key-{key}_next button")
-    slider = f".st-key-{key}_col [role='slider']" if key == "conv_cell" else f".st-key-{key}_idx [role='slider']"
-    page.evaluate("b => b.addEventListener('click', e => { window.__t0 = e.timeStamp; }, true)",
-                  button.element_handle())
+    slider = f".st-key-{key}_{'col' if key == 'conv_cell' else 'idx'} input[type='range']"
+    page.evaluate("k => document.addEventListener('click', e => { if (e.target.closest('.st-key-' + k + '_next'))"
+                  " window.__t0 = e.timeStamp; }, true)", key)
     times = []
     for _ in range(STEPS):
-        before = page.locator(slider).get_attribute("aria-valuenow")
+        button = page.locator(f".st-key-{key}_next button").first
+        before = page.locator(slider).input_value()
         button.click()
         times.append(page.wait_for_function(STEP_JS, arg=[slider, before], polling="raf", timeout=30_000).json_value())
         page.wait_for_selector(idle)
-        button = page.locator(f".st-key-{key}_next button")  # re-bind: a rerun may replace the element
-        page.evaluate("b => b.addEventListener('click', e => { window.__t0 = e.timeStamp; }, true)",
-                      button.element_handle())
     return times
 
 
