@@ -35,7 +35,7 @@ def image_caption() -> None:
 def show_error(e: Exception) -> None:
     """A bad setting as one sentence in the learner's language (never a traceback)."""
     if isinstance(e, InputError):
-        st.error(T(e.key, **e.values), icon="⚠️")
+        st.error(T(e.key, **{k: plain(v, 60) for k, v in e.values.items()}), icon="⚠️")  # values may be pasted text
     else:
         st.error(T("error_generic", detail=plain(e, 200)), icon="⚠️")
 
