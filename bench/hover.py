@@ -48,12 +48,17 @@ def _hover(page, url: str, q: dict) -> dict:
     formula = page.locator("[data-role=formula]")
     page.evaluate("performance.clearMeasures(); performance.clearMarks()")
     before = len(sent)
-    for k in range(HOVERS):  # a diagonal-ish walk over the map, one hover at a time
-        fx, fy = ((k * 37) % 97 + 0.5) / 97, ((k * 53) % 89 + 0.5) / 89
+    for k in range(HOVERS):  # jumps all over the map, then a sweep along rows as a drag does
+        if k < HOVERS // 2:
+            fx, fy = ((k * 37) % 97 + 0.5) / 97, ((k * 53) % 89 + 0.5) / 89
+        else:
+            row, col = divmod(k - HOVERS // 2, 10)
+            fx, fy = 0.3 + 0.04 * (col if row % 2 == 0 else 9 - col), 0.3 + 0.05 * row
         page.mouse.move(box["x"] + fx * box["width"], box["y"] + fy * box["height"])
         page.wait_for_function("n => performance.getEntriesByName('cpx-hover').length >= n", arg=k + 1)
     frames_sent = len(sent) - before
     hover = page.evaluate("performance.getEntriesByName('cpx-hover').map(e => e.duration)")
+    jumps, sweep = hover[: HOVERS // 2], hover[HOVERS // 2:]
     handled = page.evaluate("performance.getEntriesByName('cpx-hover-handled').map(e => e.duration)")
     runs_text = page.get_by_text("runs:").text_content()
     assert formula.get_attribute("data-cell")
@@ -67,7 +72,7 @@ def _hover(page, url: str, q: dict) -> dict:
     page.keyboard.press(" ")
     t = page.evaluate("performance.getEntriesByName('cpx-frame').map(e => e.startTime)")
     fps = (len(t) - 1) / (t[-1] - t[0]) * 1000
-    return dict(hover=hover, handled=handled, frames_sent=frames_sent, runs=runs_text, fps=fps)
+    return dict(hover=hover, jumps=jumps, sweep=sweep, handled=handled, frames_sent=frames_sent, runs=runs_text, fps=fps)
 
 
 STEP_JS = """
@@ -128,10 +133,12 @@ def main() -> None:
                 peers[name] = _stepper(page, url, sample)
                 page.close()
         browser.close()
-    print(f"{'lesson':18} {'hover→painted median':>21} {'p95':>7} {'handler':>8} {'frames sent':>12} {'fps':>6}")
+    print(f"{'lesson':18} {'hover→painted median':>21} {'p95':>7} {'handler':>8} {'frames sent':>12} {'fps':>6}"
+          f"   median jumps / sweep")
     for name, r in results.items():
         print(f"{name:18} {statistics.median(r['hover']):18.1f} ms {p95(r['hover']):5.1f} ms "
-              f"{statistics.median(r['handled']):5.1f} ms {r['frames_sent']:12d} {r['fps']:6.1f}   ({r['runs']})")
+              f"{statistics.median(r['handled']):5.1f} ms {r['frames_sent']:12d} {r['fps']:6.1f}   "
+              f"{statistics.median(r['jumps']):.1f} / {statistics.median(r['sweep']):.1f} ms ({r['runs']})")
     for name, t in peers.items():
         ours = statistics.median(results[name]["hover"])
         print(f"peer: ▶ click → rerun → new cell, {name:16} median {statistics.median(t):6.1f} ms, "
