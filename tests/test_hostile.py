@@ -1,5 +1,7 @@
 """Hostile input: every case from issue 10 §3 ends in a sentence (InputError with a key), never a traceback."""
 
+import subprocess
+import sys
 import ast
 import io
 
@@ -169,9 +171,10 @@ def test_exports_write_typed_literals():
     assert "use_bias=False" in code and "layers.Dropout(1.0)" in code and "groups=4" in code
     _literals(code)
     # the exported torch code builds a model with the summary's parameter count
-    namespace = {}
-    exec(to_torch_code(k).replace("import torch.nn as nn", ""), {"nn": torch.nn}, namespace)
-    assert sum(p.numel() for p in namespace["model"].parameters()) == k.total_params
+    # (run in a separate Python, as a learner would run the downloaded file; nothing is executed in-process)
+    script = to_torch_code(k) + "\nprint(sum(p.numel() for p in model.parameters()))\n"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert int(out.split()[-1]) == k.total_params
 
 
 # ---------------------------------------------------------------- fuzz: text and deep expressions
