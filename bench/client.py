@@ -109,7 +109,7 @@ class HeadlessSession:
         self.metrics: dict[str, str] = {}  # label -> shown value
         self.exceptions: list[str] = []  # 'Type: message' of every exception element shown
         self.timers: dict[str, tuple[float, float]] = {}  # fragment id -> (interval s, next due)
-        self.run_id, self.main_script_hash = "", ""
+        self.run_id, self.main_script_hash, self.page_script_hash = "", "", ""
         self.runs = 0  # script runs started (full and fragment), as new_session messages
         self.fragment_runs = 0
         self.running = False
@@ -128,6 +128,9 @@ class HeadlessSession:
         msg = BackMsg()
         cs = msg.rerun_script
         cs.page_name, cs.query_string = self.page, self.query
+        # the frontend sends the page it shows (new_session's hash): without it, an st.rerun(scope="app")
+        # inside a fragment run restarts the app on its default page
+        cs.page_script_hash = self.page_script_hash
         cs.context_info.locale = self.locale
         cs.context_info.url = f"http://{self.host}/{self.page}" + (f"?{self.query}" if self.query else "")
         keep = {i for i, _, _, h in self._drawn.values() if h == self.main_script_hash} if only_main else None
@@ -145,7 +148,7 @@ class HeadlessSession:
         """Open another page of the app in this session (as the sidebar's links do): the page's
         widgets and timers go; the main script's widgets (language, shared choices) keep their state."""
         self.timers.clear()
-        self.page, self.query, self.buttons = page, query, {}
+        self.page, self.query, self.buttons, self.page_script_hash = page, query, {}, ""
         self._rerun(only_main=True)
 
     def click(self, key: str) -> None:
@@ -230,6 +233,7 @@ class HeadlessSession:
             else:  # a full run (st.rerun's too): the frontend clears every fragment timer
                 self.timers.clear()
                 self.main_script_hash = msg.new_session.main_script_hash
+            self.page_script_hash = msg.new_session.page_script_hash
         elif kind == "page_info_changed":
             self.query = msg.page_info_changed.query_string
         elif kind == "auto_rerun":

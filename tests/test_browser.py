@@ -179,10 +179,10 @@ def test_draw_on_the_canvas_and_use_the_drawing(app_url, page):
     wait_idle(page)
     page.locator(".st-key-image_source").get_by_text("Draw").click()
     wait_idle(page)
-    canvas = page.locator("[data-testid='stBidiComponentIsolated']").first
-    canvas.wait_for()
-    page.frame_locator("[data-testid='stBidiComponentIsolated'] iframe, iframe[title*='canvas']").first \
-        .locator("canvas").last.wait_for(timeout=60_000)  # the component has loaded its script
+    # streamlit-drawable-canvas 0.13 is a Components v2 element: no iframe, its canvases sit in a shadow root
+    # (isolate_styles), which Playwright's CSS locators pierce. Fabric.js stacks two: the upper one takes the mouse.
+    canvas = page.locator(".st-key-canvas canvas").last
+    canvas.wait_for(timeout=60_000)  # the component has loaded its script
     box = canvas.bounding_box()
     page.mouse.move(box["x"] + 100, box["y"] + 60)
     page.mouse.down()
