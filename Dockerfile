@@ -19,7 +19,7 @@ COPY requirements.txt .
 RUN pip install "torch==2.13.0+cpu" --extra-index-url https://download.pytorch.org/whl/cpu \
  && pip install -r requirements.txt
 
-# The app runs from its source tree (app.py, pages/, ui/, widgets.py, playground/, .streamlit/config.toml).
+# The app runs from its source tree (app.py, pages/, ui/, playground/, .streamlit/config.toml).
 COPY . .
 RUN useradd --create-home --uid 10001 learner && chown -R learner /app
 USER learner

@@ -1,9 +1,6 @@
 """Conv Playground: the router. Every page lives in pages/; the language, presentation mode and the
 lesson link are shared (ui/)."""
 
-# Imported once at start-up, on the main thread: pages that imported pandas lazily from concurrent
-# script threads raced ("partially initialized module 'pandas'") when a class opened them at once.
-import pandas  # noqa: F401
 import streamlit as st
 
 from ui import controls, state

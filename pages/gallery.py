@@ -5,7 +5,7 @@ import streamlit as st
 
 from playground import figures
 from playground.gallery import GALLERY, gallery_summaries
-from widgets import T, lang
+from ui.text import T, lang
 
 st.title(T("gallery_title"))
 st.write(T("gallery_intro"))

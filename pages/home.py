@@ -7,7 +7,7 @@ import streamlit as st
 
 from playground import figures, home_net
 from playground.samples import mnist
-from widgets import T
+from ui.text import T
 
 st.title(T("home_title"))
 w = home_net.weights()

@@ -18,7 +18,7 @@ def _navigation_only(monkeypatch):
     """Run AppTest as a served app runs after its first page view: through app.py's st.navigation.
 
     Streamlit treats an app with a pages/ folder as a legacy multipage app until st.navigation has
-    run once in the process, and AppTest resets that flag on every run; widgets.lang() flips it and
+    run once in the process, and AppTest resets that flag on every run; ui.text.lang() flips it and
     reruns (tested in a real browser by test_lesson_link_opens_the_page_first_in_korean), but under
     AppTest the rerun would swallow every button click.
     """

@@ -57,11 +57,6 @@ def _learner(url: str, page: str, k: int, start: threading.Barrier, out: dict) -
             s.close()
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known race (issue 14): on a fresh server a link to a page runs that page alone (Streamlit's legacy "
-    "pages/ mode) until one session flips PagesManager.uses_pages_directory; other sessions then run the "
-    "page without app.py's `import pandas` while another thread imports it, and plotly's get_module('pandas') "
-    "reads the half-imported module from sys.modules. Fix: rename pages/ (no legacy mode); then drop this mark."))
 def test_thirty_learners_open_the_app_at_once_and_see_no_exception(fresh_server):
     start = threading.Barrier(N)
     out: dict = {}

@@ -66,7 +66,7 @@ def test_dockerignore_keeps_the_app_and_drops_the_rest():
     ignored = {ln.strip() for ln in (ROOT / ".dockerignore").read_text().splitlines()
                if ln.strip() and not ln.startswith("#")}
     assert {".git", ".venv", "tests", "bench"} <= ignored
-    for needed in ("app.py", "widgets.py", "pages", "ui", "playground", ".streamlit", "requirements.txt"):
+    for needed in ("app.py", "pages", "ui", "playground", ".streamlit", "requirements.txt"):
         assert (ROOT / needed).exists() and needed not in ignored
 
 

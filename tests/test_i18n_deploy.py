@@ -29,7 +29,7 @@ def test_every_key_has_both_languages_with_the_same_placeholders(key):
 
 def test_every_key_used_in_the_app_exists():
     used = set()
-    for path in [ROOT / "app.py", ROOT / "widgets.py", *(ROOT / "pages").glob("*.py")]:
+    for path in [ROOT / "app.py", *(ROOT / "ui").rglob("*.py"), *(ROOT / "pages").glob("*.py")]:
         used |= set(re.findall(r"""\bT\(\s*["']([a-z0-9_]+)["']""", path.read_text()))
     missing = sorted(k for k in used if k not in STRINGS and not k.endswith("_"))  # "block_" + kind: a prefix
     assert not missing, missing
