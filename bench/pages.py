@@ -34,7 +34,7 @@ def _median_run_ms(at: AppTest, interactions, n: int = 20) -> float:
 
 def apptest_figures() -> dict[str, float]:
     """Median AppTest run time of the Convolution and Channels pages on the astronaut photo."""
-    from conftest import PagesManager  # noqa: F401  (same navigation flag as the tests)
+    from streamlit.runtime.pages_manager import PagesManager  # the navigation flag tests/conftest.py sets too
     from playground import samples
 
     original = PagesManager.__init__
