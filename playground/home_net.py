@@ -106,6 +106,57 @@ def predict(image28: np.ndarray) -> np.ndarray:
     return forward(image28)[-1].values
 
 
+# Layer names as torch prints them for the same nn.Sequential (index: class), for the feature-map rows.
+TORCH_NAMES = {"conv": "Conv2d", "relu": "ReLU", "pool": "MaxPool2d"}
+
+
+def feature_maps(image28: np.ndarray) -> list[tuple[str, np.ndarray]]:
+    """(layer name, maps (C, H, W)) after every conv/ReLU/pool block, named as torch's nn.Sequential would
+    be ("0: Conv2d", ...): the same rows training.feature_maps gives for a learner's model."""
+    maps = [s for s in forward(image28) if s.kind in TORCH_NAMES]
+    return [(f"{i}: {TORCH_NAMES[s.kind]}", s.values) for i, s in enumerate(maps)]
+
+
+def _conv_batch(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """Valid cross-correlation of a batch: x (N, C, H, W), weight (O, C, k, k) -> (N, O, H − k + 1, W − k + 1)."""
+    k = weight.shape[-1]
+    windows = np.lib.stride_tricks.sliding_window_view(x, (k, k), axis=(2, 3))  # (N, C, OH, OW, k, k)
+    out = np.tensordot(windows, weight, axes=([1, 4, 5], [1, 2, 3]))  # (N, OH, OW, O): one matrix product
+    return out.transpose(0, 3, 1, 2) + bias[None, :, None, None]
+
+
+def _max_pool_batch(x: np.ndarray) -> np.ndarray:
+    """2×2 max pooling, stride 2, odd edges dropped (as nn.MaxPool2d(2)): (N, C, H, W) -> (N, C, H // 2, W // 2)."""
+    n, c, h, w = x.shape
+    x = x[:, :, : h // 2 * 2, : w // 2 * 2]
+    return x.reshape(n, c, h // 2, 2, w // 2, 2).max(axis=(3, 5))
+
+
+def predict_batch(images: np.ndarray) -> np.ndarray:
+    """Probabilities (N, 10) for digits (N, 28, 28) or (N, 1, 28, 28) in 0..1 (uint8 read as 0..255): the
+    same numbers as predict() for each image, computed for the whole batch at once (a test checks it)."""
+    x = np.asarray(images)
+    scale = 255.0 if x.dtype == np.uint8 else 1.0
+    x = x.astype(np.float64).reshape(len(x), 1, 28, 28) / scale
+    w = weights()
+    for n in (1, 2):
+        x = _max_pool_batch(np.maximum(_conv_batch(x, w[f"conv{n}_weight"], w[f"conv{n}_bias"]), 0.0))
+    logits = x.reshape(len(x), -1) @ w["dense_weight"].T + w["dense_bias"]  # (N, 10)
+    e = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def accuracy(images: np.ndarray, labels: np.ndarray) -> float:
+    """Share of the digits whose most likely class (by this network) is the label, measured now."""
+    return float((predict_batch(images).argmax(axis=1) == np.asarray(labels)).mean())
+
+
+def n_params() -> int:
+    """Weights and biases of the network (what a summary would count)."""
+    w = weights()
+    return int(sum(w[k].size for k in w if k.endswith(("_weight", "_bias"))))
+
+
 # ---------------------------------------------------------------- building the weights (needs torch)
 def rebuild(path: Path = WEIGHTS) -> float:
     """Train the network on the 4,000 shipped training digits (seeded) and write its weights; returns
