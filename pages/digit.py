@@ -1,26 +1,49 @@
-"""Test your trained CNN on a digit you draw (or a test digit): preprocessing, probabilities, robustness."""
+"""Try a digit you draw (or a test digit): preprocessing, probabilities, robustness.
+
+Before any training the small CNN shipped with the app (playground.home_net, the one Home shows)
+answers; once the learner's own digit model has finished training, that one does (with its MLP).
+"""
 
 import streamlit as st
 
-from playground import figures
+from playground import figures, home_net
 from playground.digits import perturb, prepare_digit
-from playground.training import data_size_experiment, feature_maps, predict_proba
+from playground.training import data_size_experiment, feature_maps, predict_proba, shipped_digits
 from ui import controls as c
 from ui.display import feature_map_rows, keep_last
 from ui.text import T
 
+PER_CLASS, STEPS = (50, 100, 200, 400), 400  # the data-size experiment: digits per class, steps per model
+
 # Identical for every learner (seeded, the shipped data): computed once per server process, not per session.
 shared_data_size_experiment = st.cache_resource(data_size_experiment, show_spinner=False)
 
+
+@st.cache_resource(show_spinner=False)
+def shipped_model_accuracy() -> tuple[float, int]:
+    """(accuracy, number of test digits) of the shipped CNN, measured on the test digits (~1 s, once per process)."""
+    d = shipped_digits()
+    return home_net.accuracy(d.x_test[:, 0].numpy(), d.y_test.numpy()), len(d.y_test)
+
+
 st.title(T("digit_title"))
-session = st.session_state.get("train_sessions", {}).get("digits")  # the latest digit model, even after a shapes run
-if session is None or session.mlp is None:
-    st.info(T("digit_needs_digits") if st.session_state.get("train_sessions") else T("train_first"))
+sessions = st.session_state.get("train_sessions", {})
+session = sessions.get("digits")  # the latest digit model, even after a shapes run
+own = session is not None and session.mlp is not None  # finished: the MLP baseline is trained last
+if own:
+    data = session.data
+    st.info(T("digit_own_model", n=f"{session.cnn_params:,}", acc=f"{session.cnn_acc:.1%}"))
+else:
+    data = shipped_digits()
+    acc, n_test = shipped_model_accuracy()
+    st.info(T("digit_shipped_model", acc=f"{acc:.1%}", n=f"{n_test:,}"))
+    if session is not None:
+        st.caption(T("digit_own_unfinished"))
+    elif "shapes" in sessions:
+        st.caption(T("digit_shapes_only"))
     st.page_link("pages/train.py", label=T("nav_train"), icon=":material/arrow_forward:")
-    st.stop()
 
 source = c.radio("digit_source", T("digit_source"), ["test", "draw"], format_func=lambda s: T(f"digit_source_{s}"))
-data = session.data
 if source == "draw":
     drawing = None
     try:
@@ -56,25 +79,30 @@ dy = c.slider("rob_dy", T("shift_y"), -6, 6, 0, where=r[1])
 angle = c.slider("rob_angle", T("rotate"), -45, 45, 0, where=r[2])
 noise = c.slider("rob_noise", T("noise"), 0.0, 0.6, 0.0, step=0.05, where=r[3])
 bright = c.slider("rob_bright", T("brightness"), 0.2, 1.5, 1.0, step=0.1, where=r[4])
-digit = perturb(prepared.centred, shift=(dy, dx), angle=angle, noise=noise, brightness=bright)
+digit = perturb(prepared.centred, shift=(dy, dx), angle=angle, noise=noise, brightness=bright)  # (28, 28) in 0..1
 
 left, mid, right = st.columns([1, 2, 2])
 left.image(figures.raster(digit * 255, upscale_to=168), caption=T("model_input"))
-for col, name, model in ((mid, "CNN", session.trainer.model), (right, "MLP", session.mlp)):
-    probs = predict_proba(model, digit)[0]
+if own:
+    answers = [(mid, "CNN", predict_proba(session.trainer.model, digit)[0]),
+               (right, "MLP", predict_proba(session.mlp, digit)[0])]
+else:
+    answers = [(mid, "CNN", home_net.predict(digit))]
+    right.caption(T("digit_mlp_own_only"))
+for col, name, probs in answers:
     top = probs.argsort()[::-1][:3]
     col.markdown(f"**{name}**: " + ", ".join(f"{d} ({probs[d]:.0%})" for d in top))
     col.plotly_chart(figures.probability_bars(probs, T("probability")), key=f"probs_{name}",
                      config={"displayModeBar": False})
 
 with st.expander(T("feature_maps_all")):
-    feature_map_rows(feature_maps(session.trainer.model, digit))
+    feature_map_rows(feature_maps(session.trainer.model, digit) if own else home_net.feature_maps(digit))
 
 st.subheader(T("data_size_title"))
-st.caption(T("data_size_help"))
+st.caption(T("digit_data_size_help", sizes=", ".join(str(n) for n in PER_CLASS), steps=STEPS))
 if st.button(T("data_size_run"), key="data_size_run"):
-    with st.spinner(T("data_size_running")):
-        st.session_state["data_size"] = shared_data_size_experiment()
+    with st.spinner(T("digit_data_size_running", n=2 * len(PER_CLASS))):
+        st.session_state["data_size"] = shared_data_size_experiment(PER_CLASS, steps=STEPS)
 if "data_size" in st.session_state:
     st.plotly_chart(figures.data_size_curves(st.session_state["data_size"], T("per_class")), key="data_size_chart",
                     config={"displayModeBar": False})

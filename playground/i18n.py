@@ -619,6 +619,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- classroom (issue 14): add keys right below this line
     # --- end classroom
     # --- pictures and words (issue 12): add keys right below this line
+    "digit_shipped_model": ("This uses the small network shipped with the app ({acc} on the {n} test digits); train "
+                            "your own on the Train page and it will be used here instead.",
+                            "지금은 앱에 함께 들어 있는 작은 신경망을 씁니다 (테스트 숫자 {n}개에서 테스트 정확도 {acc}). "
+                            "'CNN 학습하기' 페이지에서 직접 모델을 학습하면 그 모델을 대신 씁니다."),
+    "digit_own_model": ("Using the CNN you trained: {n} parameters, {acc} test accuracy.",
+                        "직접 학습한 CNN을 씁니다: 매개변수 {n}개, 테스트 정확도 {acc}."),
+    "digit_own_unfinished": ("Your own CNN has not finished training yet; once it has, it answers here instead.",
+                             "직접 학습 중인 CNN은 아직 학습이 끝나지 않았습니다. 학습이 끝나면 여기서 그 모델이 대신 답합니다."),
+    "digit_shapes_only": ("The model you trained learned coloured shapes, not digits, so the shipped network answers "
+                          "here; train one on the digits to use your own.",
+                          "직접 학습한 모델은 숫자가 아니라 색깔 도형을 배웠으므로 여기서는 앱에 들어 있는 신경망이 답합니다. "
+                          "내 모델을 쓰려면 숫자 데이터로 학습하세요."),
+    "digit_mlp_own_only": ("The MLP comparison appears here once you have trained your own model: the Train page "
+                           "trains an MLP on the same digits after the CNN, and the shipped network has no MLP.",
+                           "MLP 비교는 직접 모델을 학습한 뒤에 여기에 나타납니다. 'CNN 학습하기' 페이지는 CNN 다음에 같은 "
+                           "숫자로 MLP도 학습하지만, 앱에 들어 있는 신경망에는 MLP가 없습니다."),
+    "digit_data_size_help": ("Trains a CNN and an MLP on {sizes} digits per class, each for the same {steps} steps, "
+                             "and plots their test accuracy. The first run takes a while; after that the result is "
+                             "shared by everyone using this server.",
+                             "클래스마다 숫자 {sizes}개로 CNN과 MLP를 똑같이 {steps}단계씩 학습하고 테스트 정확도를 "
+                             "그립니다. 처음 실행할 때는 시간이 좀 걸리고, 그 뒤에는 이 서버를 쓰는 모두가 결과를 함께 "
+                             "씁니다."),
+    "digit_data_size_running": ("Training {n} small models…", "작은 모델 {n}개를 학습하는 중…"),
     "home_intro_net": ("A convolutional neural network (CNN) first extracts features with convolution, ReLU and "
                        "pooling, twice; then it classifies with flatten, dense and softmax. Below, a real small CNN "
                        "trained on {train} handwritten digits (test accuracy {acc} on {test} test images) reads the "
