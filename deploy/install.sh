@@ -30,8 +30,11 @@ VPY=.venv/bin/python
 "$VPY" -m pip install --quiet --upgrade pip
 # torch: PyPI's Linux wheel is the CUDA build (several GB with its nvidia packages); PyTorch's CPU index has the
 # same release as 2.13.0+cpu, which also satisfies pyproject's torch==2.13.0. macOS wheels on PyPI are CPU-only.
+# A CPU wheel pip already sees (a local wheel directory, a mirror) is used as is; only otherwise is PyTorch's
+# index asked (a machine that cannot reach it then waits for pip's retries before failing).
 if [ "$(uname -s)" = "Linux" ]; then
-  "$VPY" -m pip install --quiet "torch==2.13.0+cpu" --extra-index-url https://download.pytorch.org/whl/cpu
+  "$VPY" -m pip install --quiet "torch==2.13.0+cpu" 2>/dev/null \
+    || "$VPY" -m pip install --quiet "torch==2.13.0+cpu" --extra-index-url https://download.pytorch.org/whl/cpu
 fi
 "$VPY" -m pip install --quiet -e ".$extras"
 echo "Installed into .venv: run the app with  .venv/bin/python -m streamlit run app.py"
