@@ -43,7 +43,8 @@ else:
         st.caption(T("digit_shapes_only"))
     st.page_link("pages/train.py", label=T("nav_train"), icon=":material/arrow_forward:")
 
-source = c.radio("digit_source", T("digit_source"), ["test", "draw"], format_func=lambda s: T(f"digit_source_{s}"))
+source_names = {s: T(f"digit_source_{s}") for s in ("test", "draw")}  # looked up now, in this run's language
+source = c.radio("digit_source", T("digit_source"), list(source_names), format_func=source_names.get)
 if source == "draw":
     drawing = None
     try:

@@ -619,6 +619,38 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- classroom (issue 14): add keys right below this line
     # --- end classroom
     # --- pictures and words (issue 12): add keys right below this line
+    "ch_preset_help": ("The preset is a colour-opponent filter: red +vertical edge, green −vertical edge (red against "
+                       "green), blue horizontal edge. Edit any kernel: only its channel's partial map changes.",
+                       "기본값은 색 대립 필터입니다: 빨강은 +세로 경계, 초록은 −세로 경계(빨강과 초록의 대립), 파랑은 "
+                       "가로 경계 커널입니다. 커널을 바꿔 보세요. 그 채널의 부분 맵만 바뀝니다."),
+    "ch_gray_copies": ("This image is gray: its red, green and blue channels are equal copies, so here only the "
+                       "kernels make the three partial maps differ (red and green cancel in the sum). Pick a colour "
+                       "photo on the Image page to see the channels differ too.",
+                       "이 이미지는 흑백이라 빨강·초록·파랑 채널이 똑같은 복사본입니다. 그래서 여기서는 커널만이 세 부분 "
+                       "맵을 다르게 만듭니다 (합에서는 빨강과 초록이 서로 상쇄됩니다). 채널끼리도 다른 모습을 보려면 "
+                       "이미지 페이지에서 컬러 사진을 고르세요."),
+    "ch_reset_kernels": ("Reset the three kernels", "세 커널 되돌리기"),
+    "ch_kernel_shape": ("The {channel} kernel has {h}×{w} numbers, but this filter's kernels are {k}×{k} (the kernel "
+                        "size above): type {k} rows of {k} numbers, or press Reset.",
+                        "{channel} 커널의 숫자가 {h}×{w}개인데, 이 필터의 커널은 {k}×{k}입니다 (위에서 고른 커널 "
+                        "크기). {k}개씩 {k}줄을 입력하거나 '되돌리기'를 누르세요."),
+    "ch_pool_too_big": ("{q}×{q} max pooling needs feature maps of at least {q}×{q}, but this image gives maps of "
+                        "{h}×{w}, so the pooled maps would be smaller than 1×1. Turn pooling off or use a bigger "
+                        "image.",
+                        "{q}×{q} 최대 풀링에는 {q}×{q} 이상의 특징 맵이 필요한데, 이 이미지의 특징 맵은 {h}×{w}라서 "
+                        "풀링한 맵이 1×1보다 작아집니다. 풀링을 끄거나 더 큰 이미지를 쓰세요."),
+    "ch_stack_conv_too_big": ("Layer {n} cannot be built: its {k}×{k} kernel needs a map of at least {k}×{k}, but "
+                              "its input is only {h}×{w}, so its output would be smaller than 1×1. Use fewer layers, a "
+                              "smaller kernel or no pooling.",
+                              "{n}번째 층을 만들 수 없습니다. {k}×{k} 커널에는 {k}×{k} 이상의 맵이 필요한데 이 층의 "
+                              "입력은 {h}×{w}뿐이라 출력이 1×1보다 작아집니다. 층 수를 줄이거나, 더 작은 커널을 쓰거나, "
+                              "풀링을 끄세요."),
+    "ch_stack_pool_too_big": ("Layer {n}'s {q}×{q} max pooling cannot be applied: its convolution leaves a {h}×{w} "
+                              "map, smaller than the {q}×{q} window, so the pooled map would be smaller than 1×1. Use "
+                              "fewer layers, a smaller kernel or no pooling.",
+                              "{n}번째 층의 {q}×{q} 최대 풀링을 적용할 수 없습니다. 앞의 합성곱이 남긴 맵이 {h}×{w}로 "
+                              "{q}×{q} 윈도우보다 작아서 풀링한 맵이 1×1보다 작아집니다. 층 수를 줄이거나, 더 작은 "
+                              "커널을 쓰거나, 풀링을 끄세요."),
     "digit_shipped_model": ("This uses the small network shipped with the app ({acc} on the {n} test digits); train "
                             "your own on the Train page and it will be used here instead.",
                             "지금은 앱에 함께 들어 있는 작은 신경망을 씁니다 (테스트 숫자 {n}개에서 테스트 정확도 {acc}). "

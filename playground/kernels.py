@@ -131,3 +131,20 @@ def rgb_filters(n: int, size: int = 3, seed: int = 0) -> np.ndarray:
     rng = np.random.default_rng(seed)
     extra = [rng.normal(0, 1 / size, (3, size, size)) for _ in range(max(0, n - len(named)))]
     return np.stack((named + extra)[:n])
+
+
+def colour_opponent_filter(size: int = 3) -> np.ndarray:
+    """One filter for an RGB input whose three kernels differ, (3, size, size): red +vertical edge, green
+    −vertical edge (red against green, as colour-opponent cells in the eye), blue horizontal edge.
+
+    On a gray image (three equal channels) the red and green parts cancel in the sum; on a photo they
+    add up where red and green change in opposite directions.
+    """
+    from ._args import InputError
+
+    if size not in (3, 5):
+        raise InputError(f"size must be 3 or 5; got {size!r}", "arg_not_choice", name="size", allowed="3, 5",
+                         value=repr(size))
+    # Sobel x, and its 5×5 form: smoothing [1, 1, 2, 1, 1] down the rows × derivative [−1, −2, 0, 2, 1]
+    edge = KERNELS["sobel_x"].weights if size == 3 else np.outer([1, 1, 2, 1, 1], [-1, -2, 0, 2, 1]).astype(float)
+    return np.stack([edge, -edge, edge.T])
