@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import re
 
 import numpy as np
 import pytest
@@ -35,6 +36,11 @@ def codes(at: AppTest) -> list[str]:
     return [c.value for c in at.main.code]  # (the sidebar's code block is the link itself)
 
 
+def numbers(at: AppTest) -> list[str]:
+    """Every number in the page's code blocks and sentences (formulas, traces, shapes), whatever the language."""
+    return [n for c in codes(at) + [m.value for m in at.main.markdown] for n in re.findall(r"-?\d[\d,.]*", c)]
+
+
 def image_hash(at: AppTest) -> str:
     return hashlib.sha256(np.ascontiguousarray(at.session_state["image"]).tobytes()).hexdigest()
 
@@ -59,7 +65,7 @@ def test_convolution_settings_survive_two_other_pages_and_a_language_switch():
     assert codes(at) == before  # the same trace, number for number
 
 
-@pytest.mark.parametrize("page, edits", [
+EDITS = [  # (page, [(widget kind, key, a value other than the default)])
     ("pages/convolution.py", [("slider", "stride", 2), ("selectbox", "pad_mode", "replicate"), ("slider", "pad", 2),
                               ("number_input", "bias", 3.0), ("text_area", "kernel_text", "1 0\n0 -1")]),
     ("pages/pooling.py", [("selectbox", "pool_mode", "avg"), ("slider", "pool_k", 3), ("slider", "pool_noise", 40)]),
@@ -67,7 +73,28 @@ def test_convolution_settings_survive_two_other_pages_and_a_language_switch():
     ("pages/train.py", [("slider", "blocks", 1), ("select_slider", "t_lr", 0.01), ("slider", "t_epochs", 3),
                         ("radio", "t_data", "shapes")]),
     ("pages/model.py", [("radio", "framework", "torch"), ("number_input", "fc_h", 32)]),
-])
+]
+
+
+@pytest.mark.parametrize("page, edits", EDITS)
+def test_every_page_keeps_its_settings_through_two_other_pages_and_a_language_switch(page, edits):
+    at = fresh(page, sample="grid6")
+    for kind, key, v in edits:
+        getattr(at, kind)(key=key).set_value(v).run()
+    before = numbers(at)
+    assert before
+    others = [p for p, _ in EDITS if p != page][:2]
+    go(at, others[0])
+    go(at, others[1])
+    go(at, "pages/gallery.py")  # (AppTest re-sends a translated option's old label: switch where there is none)
+    at.radio(key="lang").set_value("ko").run()
+    go(at, page)
+    for kind, key, v in edits:
+        assert getattr(at, kind)(key=key).value == v, key
+    assert numbers(at) == before  # the same numbers, now in Korean sentences
+
+
+@pytest.mark.parametrize("page, edits", EDITS)
 def test_a_link_from_each_page_reproduces_it_in_a_fresh_session(page, edits):
     at = fresh(page, sample="grid6")
     for kind, key, v in edits:
