@@ -6,10 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from playground import figures, summarize_torch
+from playground._args import InputError
 from playground.training import (DATASETS, TrainSession, dataset, feature_maps, first_filters, make_config,
                                  model_code)
 from ui import controls as c
-from ui.display import feature_map_rows, show_map
+from ui.display import feature_map_rows, show_error, show_map
 from ui.text import T, class_label
 
 st.title(T("train_title"))
@@ -30,7 +31,11 @@ lr = c.select_slider("t_lr", T("learning_rate"), [0.0003, 0.001, 0.003, 0.01, 0.
 batch = c.select_slider("t_batch", T("batch_size"), [16, 32, 64, 128, 256], 64, where=d)
 epochs = c.slider("t_epochs", T("epochs"), 1, 20, 8, where=d)
 fraction = c.slider("t_fraction", T("data_fraction"), 0.1, 1.0, 1.0, step=0.1, where=d)
-cfg = make_config(n_blocks, filters, kernel, pool, data.in_channels, len(data.classes))
+try:
+    cfg = make_config(n_blocks, filters, kernel, pool, data.in_channels, len(data.classes))
+except InputError as e:  # (the controls keep values in range; a sentence, never a traceback, if one slips by)
+    show_error(e)
+    st.stop()
 
 with st.expander(T("layer_table"), expanded=True):
     summary = summarize_torch(model_code(cfg), (data.in_channels, 28, 28))  # the Model page's code: the same numbers
@@ -44,10 +49,14 @@ sessions: dict[str, TrainSession] = st.session_state.setdefault("train_sessions"
 session: TrainSession | None = sessions.get(data_name)
 b1, b2, b3, b4 = st.columns(4)
 if b1.button(T("btn_train"), key="btn_train", type="primary"):
-    session = TrainSession(cfg, data=data_name, optimizer=optimizer, lr=lr, batch_size=batch, epochs=epochs,
+    try:
+        new = TrainSession(cfg, data=data_name, optimizer=optimizer, lr=lr, batch_size=batch, epochs=epochs,
                            fraction=fraction)
-    sessions[data_name] = session
-    session.resume()
+    except InputError as e:
+        show_error(e)  # the previous model stays
+    else:
+        session = sessions[data_name] = new
+        session.resume()
 if b2.button(T("btn_pause"), key="btn_pause", disabled=session is None) and session:
     session.pause()
 if b3.button(T("btn_resume"), key="btn_resume", disabled=session is None) and session:
@@ -57,11 +66,25 @@ if b4.button(T("btn_reset"), key="btn_reset", disabled=session is None):
     session = None
 
 
+def sharing_text(s: TrainSession) -> str:
+    """While training: how many other trainings of the server take turns with this one, and the time left at
+    the pace measured over the last seconds (which includes the sharing)."""
+    if not s.running:
+        return ""
+    n, left = s.sharing, s.seconds_left
+    parts = [T("train_share_one") if n == 1 else T("train_share_many", n=n)] if n else []
+    if left is not None:
+        parts.append(T("train_time_left", s=f"{max(1, round(left)):,}"))
+    return " ".join(parts)
+
+
 def draw(s: TrainSession) -> None:
     """Progress, metrics, curves and first-layer filters of a training session."""
     p = s.trainer.progress
     st.progress(min(p.step / s.trainer.total_steps, 1.0),
                 text=T("progress_text", step=p.step, total=s.trainer.total_steps, epoch=f"{p.epoch:.1f}"))
+    if share := sharing_text(s):
+        st.caption(share)
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(T("loss"), f"{p.losses[-1]:.3f}" if p.losses else "–")
     m2.metric(T("test_accuracy"), f"{p.test_acc[-1][1]:.1%}" if p.test_acc else "–")

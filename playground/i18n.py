@@ -464,6 +464,36 @@ STRINGS: dict[str, tuple[str, str]] = {
     "image_unreadable": ("This file is not an image we can read. Try a PNG, JPG, WebP, GIF or BMP.",
                          "읽을 수 있는 이미지 파일이 아닙니다. PNG, JPG, WebP, GIF, BMP 파일을 써 보세요."),
     # --- errors at the source (issue 10): add keys right below this line
+    "train_in_channels": ("The model takes 1 (gray) or 3 (RGB) input channels; got {value}.",
+                          "모델의 입력 채널은 1(흑백) 또는 3(RGB)이어야 합니다. 입력한 값: {value}"),
+    "train_n_classes": ("The number of classes must be from 2 to 10; got {value}.",
+                        "클래스 수는 2부터 10까지여야 합니다. 입력한 값: {value}"),
+    "train_n_blocks": ("The model needs 1 to 3 conv blocks; got {value}.",
+                       "모델의 합성곱 블록은 1개부터 3개까지여야 합니다. 입력한 값: {value}"),
+    "train_not_block": ("Block {i} is not a conv block.", "{i}번째 블록이 합성곱 블록이 아닙니다."),
+    "train_filters": ("Block {i}: the number of filters must be a whole number from 2 to 32; got {value}.",
+                      "{i}번째 블록: 필터 수는 2부터 32까지의 정수여야 합니다. 입력한 값: {value}"),
+    "train_kernel_size": ("Block {i}: the kernel size must be 3 or 5; got {value}.",
+                          "{i}번째 블록: 커널 크기는 3 또는 5여야 합니다. 입력한 값: {value}"),
+    "train_pool": ("Block {i}: pooling must be 'max' or 'avg'; got {value}.",
+                   "{i}번째 블록: 풀링은 'max' 또는 'avg'여야 합니다. 입력한 값: {value}"),
+    "train_optimizer": ("The optimizer must be Adam ('adam') or SGD ('sgd'); got {value}.",
+                        "옵티마이저는 Adam('adam') 또는 SGD('sgd')여야 합니다. 입력한 값: {value}"),
+    "train_lr": ("The learning rate must be a number above 0 and at most 1; got {value}.",
+                 "학습률은 0보다 크고 1 이하인 수여야 합니다. 입력한 값: {value}"),
+    "train_batch_size": ("The batch size must be a whole number from 1 to 1024; got {value}.",
+                         "배치 크기는 1부터 1024까지의 정수여야 합니다. 입력한 값: {value}"),
+    "train_epochs": ("The number of epochs must be a whole number from 1 to 1000; got {value}.",
+                     "에폭 수는 1부터 1000까지의 정수여야 합니다. 입력한 값: {value}"),
+    "train_fraction": ("The share of the training data must be above 0 and at most 1; got {value}.",
+                       "사용할 학습 데이터 비율은 0보다 크고 1 이하여야 합니다. 입력한 값: {value}"),
+    "train_dataset": ("The data must be one of {allowed}; got {value}.",
+                      "데이터는 {allowed} 중 하나여야 합니다. 입력한 값: {value}"),
+    "train_not_config": ("The model settings are not a model configuration.", "모델 설정이 올바른 모델 구성이 아닙니다."),
+    "train_cfg_mismatch": ("For this data the model must take {channels} input channels and {classes} classes; "
+                           "it takes {got_channels} and {got_classes}.",
+                           "이 데이터에는 입력 채널 {channels}개, 클래스 {classes}개인 모델이 필요합니다. "
+                           "지금 모델은 채널 {got_channels}개, 클래스 {got_classes}개입니다."),
     "arg_not_pair": ("{name} must be a whole number or a pair (height, width) of whole numbers; got {value}.",
                      "{name}은(는) 정수 하나 또는 (높이, 너비) 정수 쌍이어야 합니다. 입력한 값: {value}"),
     "arg_whole_min": ("{name} must be a whole number of at least {minimum}; got {value}.",
@@ -617,6 +647,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ex_pool_settings": ("window {k} · stride {s} · padding {p}", "윈도우 {k} · 스트라이드 {s} · 패딩 {p}"),
     # --- end explorer
     # --- classroom (issue 14): add keys right below this line
+    "train_share_one": ("Sharing the server with 1 other training: they take turns, a short chunk each.",
+                        "서버를 다른 학습 1개와 함께 쓰고 있습니다. 짧은 구간씩 번갈아 학습합니다."),
+    "train_share_many": ("Sharing the server with {n} other trainings: they take turns, a short chunk each.",
+                         "서버를 다른 학습 {n}개와 함께 쓰고 있습니다. 짧은 구간씩 번갈아 학습합니다."),
+    "train_time_left": ("About {s} s left at this pace.", "지금 속도로 약 {s}초 남았습니다."),
+    "train_turns_ahead": ("{n} trainings ahead of you, about {s} s.", "앞에 학습 {n}개가 있습니다. 약 {s}초 기다립니다."),
     # --- end classroom
     # --- pictures and words (issue 12): add keys right below this line
     "ch_preset_help": ("The preset is a colour-opponent filter: red +vertical edge, green −vertical edge (red against "

@@ -8,19 +8,28 @@ from __future__ import annotations
 
 import functools
 import io
+import math
+import numbers
 import threading
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 from dataclasses import dataclass, field
 
 import numpy as np
 import torch
 from torch import nn
 
+from ._args import InputError, shown
+from .admission import TRAININGS, Ticket, torch_threads
 from .optim import SGD, Adam
 from .samples import mnist
 from .toy_shapes import CLASSES, make_shapes
-from .torch_thread import on_torch_thread
+from .torch_thread import cpu_budget, on_torch_thread
+
+R = TypeVar("R")
+CHUNK_SECONDS = 0.05  # one turn of a training on the torch thread: what a rerun that needs torch waits at most
 
 
 @dataclass(frozen=True)
@@ -88,19 +97,35 @@ class ModelConfig:
     n_classes: int = 10
 
     def __post_init__(self):
-        if self.in_channels not in (1, 3):
-            raise ValueError(f"in_channels must be 1 or 3; got {self.in_channels}")
-        if not 2 <= self.n_classes <= 10:
-            raise ValueError(f"n_classes must be from 2 to 10; got {self.n_classes}")
-        if not 1 <= len(self.blocks) <= 3:
-            raise ValueError(f"blocks must hold 1 to 3 blocks; got {len(self.blocks)}")
+        if not _whole(self.in_channels) or self.in_channels not in (1, 3):
+            raise InputError(f"in_channels must be 1 or 3; got {shown(self.in_channels)}", "train_in_channels",
+                             value=shown(self.in_channels))
+        if not _whole(self.n_classes) or not 2 <= self.n_classes <= 10:
+            raise InputError(f"n_classes must be from 2 to 10; got {shown(self.n_classes)}", "train_n_classes",
+                             value=shown(self.n_classes))
+        if not isinstance(self.blocks, tuple) or not 1 <= len(self.blocks) <= 3:
+            n = len(self.blocks) if isinstance(self.blocks, (tuple, list)) else shown(self.blocks)
+            raise InputError(f"blocks must hold 1 to 3 blocks; got {n}", "train_n_blocks", value=n)
         for i, b in enumerate(self.blocks):
-            if not 2 <= b.filters <= 32:
-                raise ValueError(f"blocks[{i}].filters must be from 2 to 32; got {b.filters}")
-            if b.kernel_size not in (3, 5):
-                raise ValueError(f"blocks[{i}].kernel_size must be 3 or 5; got {b.kernel_size}")
-            if b.pool not in ("max", "avg"):
-                raise ValueError(f"blocks[{i}].pool must be 'max' or 'avg'; got {b.pool!r}")
+            if not isinstance(b, Block):
+                raise InputError(f"blocks[{i}] must be a Block; got {shown(b)}", "train_not_block", i=i + 1)
+            if not _whole(b.filters) or not 2 <= b.filters <= 32:
+                raise InputError(f"blocks[{i}].filters must be from 2 to 32; got {shown(b.filters)}", "train_filters",
+                                 i=i + 1, value=shown(b.filters))
+            if not _whole(b.kernel_size) or b.kernel_size not in (3, 5):
+                raise InputError(f"blocks[{i}].kernel_size must be 3 or 5; got {shown(b.kernel_size)}",
+                                 "train_kernel_size", i=i + 1, value=shown(b.kernel_size))
+            if not isinstance(b.pool, str) or b.pool not in ("max", "avg"):
+                raise InputError(f"blocks[{i}].pool must be 'max' or 'avg'; got {shown(b.pool)}", "train_pool",
+                                 i=i + 1, value=shown(b.pool))
+
+
+def _whole(v: object) -> bool:
+    return isinstance(v, numbers.Integral) and not isinstance(v, bool)
+
+
+def _real(v: object) -> bool:
+    return isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)
 
 
 def model_code(cfg: ModelConfig) -> str:
@@ -160,14 +185,19 @@ class Trainer:
 
     def __init__(self, model: nn.Module, data: Dataset, *, optimizer: str = "adam", lr: float = 1e-3,
                  batch_size: int = 64, epochs: int = 8, fraction: float = 1.0, seed: int = 0):
-        if optimizer not in ("adam", "sgd"):
-            raise ValueError(f"optimizer must be 'adam' or 'sgd'; got {optimizer!r}")
-        if not (0 < lr <= 1):
-            raise ValueError(f"lr must be in (0, 1]; got {lr}")
-        if not (1 <= batch_size <= 1024):
-            raise ValueError(f"batch_size must be from 1 to 1024; got {batch_size}")
-        if not (0 < fraction <= 1):
-            raise ValueError(f"fraction must be in (0, 1]; got {fraction}")
+        if not isinstance(optimizer, str) or optimizer not in ("adam", "sgd"):
+            raise InputError(f"optimizer must be 'adam' or 'sgd'; got {shown(optimizer)}", "train_optimizer",
+                             value=shown(optimizer))
+        if not _real(lr) or not 0 < lr <= 1:
+            raise InputError(f"lr must be in (0, 1]; got {shown(lr)}", "train_lr", value=shown(lr))
+        if not _whole(batch_size) or not 1 <= batch_size <= 1024:
+            raise InputError(f"batch_size must be from 1 to 1024; got {shown(batch_size)}", "train_batch_size",
+                             value=shown(batch_size))
+        if not _whole(epochs) or not 1 <= epochs <= 1000:
+            raise InputError(f"epochs must be from 1 to 1000; got {shown(epochs)}", "train_epochs", value=shown(epochs))
+        if not _real(fraction) or not 0 < fraction <= 1:
+            raise InputError(f"fraction must be in (0, 1]; got {shown(fraction)}", "train_fraction",
+                             value=shown(fraction))
         self.model, self.data = model, data
         n = max(10, int(len(data.y_train) * fraction))
         self.x, self.y = data.x_train[:n], data.y_train[:n]
@@ -307,37 +337,65 @@ def _train_to_end(model: nn.Module, data: Dataset, chunk: int = 50, **kwargs) ->
 def make_config(n_blocks: int, filters: int, kernel_size: int, pool: str, in_channels: int = 1,
                 n_classes: int = 10) -> ModelConfig:
     """The page's choices as a config: filters double in each further block (capped at 32)."""
+    if not _whole(n_blocks) or not 1 <= n_blocks <= 3:
+        raise InputError(f"blocks must hold 1 to 3 blocks; got {shown(n_blocks)}", "train_n_blocks",
+                         value=shown(n_blocks))
+    if not _whole(filters) or not 2 <= filters <= 32:
+        raise InputError(f"blocks[0].filters must be from 2 to 32; got {shown(filters)}", "train_filters", i=1,
+                         value=shown(filters))
     return ModelConfig(tuple(Block(min(32, filters * 2**i), kernel_size, pool) for i in range(n_blocks)),
                        in_channels, n_classes)
 
 
 def data_size_experiment(per_class: tuple[int, ...] = (50, 100, 200, 400), *, steps: int = 400,
                          seed: int = 0) -> list[tuple[int, float, float]]:
-    """(images per class, CNN test accuracy, MLP test accuracy), each trained for the same number of steps."""
-    return on_torch_thread(_data_size_experiment, per_class, steps, seed)
+    """(images per class, CNN test accuracy, MLP test accuracy), each trained for the same number of steps.
 
-
-def _data_size_experiment(per_class: tuple[int, ...], steps: int, seed: int) -> list[tuple[int, float, float]]:
-    data = shipped_digits() if seed == 0 else load_digits(seed=seed)  # no second copy for the default split
+    Its 8 trainings take turns with the learners' trainings (chunks of 25 batches), never the torch thread
+    for seconds at once."""
+    data = shipped_digits() if seed == 0 else on_torch_thread(load_digits, seed=seed)  # no second default split
+    ticket = Ticket()
     rows = []
     for n in per_class:
-        idx = np.concatenate([np.flatnonzero(data.y_train.numpy() == c)[:n] for c in range(10)])
-        small = Dataset(data.x_train[idx], data.y_train[idx], data.x_test, data.y_test)
         accs = []
-        for model in (build_cnn(ModelConfig(), seed), build_mlp(128, seed)):
-            t = Trainer(model, small, batch_size=64, epochs=-(-steps * 64 // len(idx)), seed=seed)
+        for kind in ("cnn", "mlp"):
+            t = on_torch_thread(_small_trainer, data, n, kind, steps, seed)
             while t.progress.step < steps and not t.done:
-                t.steps(50)
-            accs.append(t.evaluate())
+                in_turn(ticket, t.steps, min(25, steps - t.progress.step))  # turns: trainings and reruns go on
+            accs.append(in_turn(ticket, t.evaluate))
         rows.append((n, accs[0], accs[1]))
     return rows
+
+
+def _small_trainer(data: Dataset, per_class: int, kind: str, steps: int, seed: int) -> Trainer:
+    """A trainer of the CNN or the MLP on the first `per_class` training digits of each class."""
+    idx = np.concatenate([np.flatnonzero(data.y_train.numpy() == c)[:per_class] for c in range(10)])
+    small = Dataset(data.x_train[idx], data.y_train[idx], data.x_test, data.y_test)
+    model = build_cnn(ModelConfig(), seed) if kind == "cnn" else build_mlp(128, seed)
+    return Trainer(model, small, batch_size=64, epochs=-(-steps * 64 // len(idx)), seed=seed)
+
+
+def in_turn(ticket: Ticket, fn: Callable[..., R], *args) -> R:
+    """fn(*args) on the torch thread in this ticket's turn, with intra-op threads for the trainings now active."""
+    with TRAININGS.turn(ticket) as active:
+        return on_torch_thread(_with_threads, torch_threads(active, BUDGET), fn, *args)
+
+
+BUDGET = min(cpu_budget(), 4)  # torch_thread's own setting: one intra-op thread per core, at most 4
+
+
+def _with_threads(n: int, fn: Callable[..., R], *args) -> R:
+    if torch.get_num_threads() != n:  # (on the torch thread: its OpenMP setting)
+        torch.set_num_threads(n)
+    return fn(*args)
 
 
 @functools.cache
 def dataset(name: str) -> Dataset:
     """The named dataset, loaded once per process (read-only tensors shared by every session's training)."""
-    if name not in DATASETS:
-        raise ValueError(f"dataset must be one of {DATASETS}; got {name!r}")
+    if not isinstance(name, str) or name not in DATASETS:
+        raise InputError(f"dataset must be one of {DATASETS}; got {shown(name)}", "train_dataset", value=shown(name),
+                         allowed=", ".join(DATASETS))
     return on_torch_thread(load_digits if name == "digits" else load_shapes)
 
 
@@ -353,12 +411,20 @@ class TrainSession:
                  **train_kwargs):
         self.cfg, self.train_kwargs, self.mlp_hidden, self.seed = cfg, train_kwargs, mlp_hidden, seed
         self.data = dataset(data)
+        if not isinstance(cfg, ModelConfig):
+            raise InputError(f"cfg must be a ModelConfig; got {shown(cfg)}", "train_not_config")
         if (cfg.in_channels, cfg.n_classes) != (self.data.in_channels, len(self.data.classes)):
-            raise ValueError(f"cfg must take {self.data.in_channels} channels and {len(self.data.classes)} classes "
-                             f"for {data!r}; got {cfg.in_channels} and {cfg.n_classes}")
+            raise InputError(f"cfg must take {self.data.in_channels} channels and {len(self.data.classes)} classes "
+                             f"for {data!r}; got {cfg.in_channels} and {cfg.n_classes}", "train_cfg_mismatch",
+                             data=data, channels=self.data.in_channels, classes=len(self.data.classes),
+                             got_channels=cfg.in_channels, got_classes=cfg.n_classes)
         self.trainer = on_torch_thread(lambda: Trainer(build_cnn(cfg, seed), self.data, seed=seed, **train_kwargs))
         self.running = False
         self._lock = threading.RLock()  # a page's Pause and a live fragment's tick run on different threads
+        self.ticket = Ticket()  # this training's place in the process' turns (the admission keeps no session)
+        self._batch_seconds = 0.0  # measured torch-thread seconds per batch of this model
+        self._marks: deque[tuple[float, int]] = deque()  # (wall clock, step) after each tick, for the pace
+        self._last_eval = 0.0
         self.wall_total, self.wall_start = 0.0, 0.0
         self.mlp: nn.Module | None = None
         self.cnn_acc = self.mlp_acc = 0.0
@@ -368,6 +434,8 @@ class TrainSession:
         """Start or resume: the wall clock runs while running."""
         if not self.running and not self.trainer.done:
             self.running, self.wall_start = True, time.perf_counter()
+            self._marks.clear()  # the pace counts from here: a pause is not part of it
+            self._mark()
 
     def pause(self) -> None:
         """Stop after the current chunk (waits for it); the next resume continues at the same batch."""
@@ -385,38 +453,85 @@ class TrainSession:
         """Examples per wall-clock second while running, page drawing included."""
         return self.trainer.progress.examples / self.wall_seconds if self.wall_seconds else 0.0
 
-    def tick(self, budget: float = 0.3, chunk: int = 5, eval_every: float = 1.0) -> None:
-        """Train for about `budget` seconds (at least one chunk of `chunk` batches); evaluate about every
-        `eval_every` s; finish after the last epoch."""
+    def tick(self, budget: float = 0.3, chunk: int | None = None, eval_every: float = 1.0) -> None:
+        """Train for about `budget` seconds (at least one chunk); evaluate about every `eval_every` s; finish
+        after the last epoch.
+
+        Each chunk waits for its turn (admission.TRAININGS): the trainings of the process alternate chunk
+        by chunk, first come first served. A chunk is `chunk` batches, or (None) as many as take about
+        CHUNK_SECONDS for this model, measured: a rerun that needs the torch thread waits at most that long.
+        """
         end = time.perf_counter() + budget
         first = True
-        while True:
-            with self._lock:  # pause() waits for this chunk: once it returns, no batch is trained until resume()
-                if not (self.running and not self.trainer.done and (first or time.perf_counter() < end)):
+        while self.running and not self.trainer.done and (first or time.perf_counter() < end):
+            with TRAININGS.turn(self.ticket) as active, self._lock:
+                # pause() waits for this chunk: once it returns, no batch is trained until resume()
+                if not self.running:
                     break
-                self.trainer.steps(chunk)
+                p = self.trainer.progress
+                step, seconds = p.step, p.seconds
+                on_torch_thread(_with_threads, torch_threads(active, BUDGET), self.trainer.steps,
+                                chunk or self.chunk_batches)
+                if p.step > step:
+                    self._batch_seconds = (p.seconds - seconds) / (p.step - step)  # the torch thread's own time
             first = False
         if self.trainer.done and self.running:
             self.pause()  # the clock stops with the last batch; the final evaluation is part of the results
+        if self.running:
+            self._mark()
         now = time.perf_counter()
-        if self.trainer.done or now - getattr(self, "_last_eval", 0.0) >= eval_every or not self.trainer.progress.test_acc:
-            self.trainer.evaluate()  # ~40 ms for 1,000 images: not after every chunk
+        if self.trainer.done or now - self._last_eval >= eval_every or not self.trainer.progress.test_acc:
+            in_turn(self.ticket, self.trainer.evaluate)  # ~40 ms for 1,000 images: not after every chunk
             self._last_eval = now
         if self.trainer.done and self.mlp is None:
             self.finish()
 
-    def finish(self) -> None:
-        """After the CNN: test accuracy, confusion matrix, and the MLP trained on the same data."""
-        on_torch_thread(self._finish)
+    @property
+    def chunk_batches(self) -> int:
+        """Batches in one turn: about CHUNK_SECONDS of this model's measured batches (5 before a measurement)."""
+        if not self._batch_seconds:
+            return 5
+        return max(1, min(50, round(CHUNK_SECONDS / self._batch_seconds)))
 
-    def _finish(self) -> None:
-        d = self.data
-        self.cnn_acc = accuracy(self.trainer.model, d.x_test, d.y_test)
-        self.confusion = confusion(self.trainer.model, d.x_test, d.y_test, len(d.classes))
+    def _mark(self) -> None:
+        now = time.perf_counter()
+        self._marks.append((now, self.trainer.progress.step))
+        while len(self._marks) > 2 and now - self._marks[0][0] > 10:  # the pace of the last ~10 s
+            self._marks.popleft()
+
+    @property
+    def seconds_left(self) -> float | None:
+        """Wall-clock seconds to the last batch at the pace of the last ~10 s while running (turns shared with
+        other trainings, evaluations and the page's drawing included); None before the pace is known."""
+        if not self.running or len(self._marks) < 2:
+            return None
+        (t0, s0), (t1, s1) = self._marks[0], self._marks[-1]
+        if s1 <= s0 or t1 <= t0:
+            return None
+        return (self.trainer.total_steps - self.trainer.progress.step) * (t1 - t0) / (s1 - s0)
+
+    @property
+    def sharing(self) -> int:
+        """How many other trainings of this server process take turns with this one now."""
+        return TRAININGS.others(self.ticket)
+
+    @property
+    def turns_ahead(self) -> int | None:
+        """Turns before this training's next one while it waits (None when it is not waiting)."""
+        return TRAININGS.position(self.ticket)
+
+    def finish(self) -> None:
+        """After the CNN: test accuracy, confusion matrix, and the MLP trained on the same data (in turns too)."""
+        d, model, turn = self.data, self.trainer.model, functools.partial(in_turn, self.ticket)
+        self.cnn_acc = turn(accuracy, model, d.x_test, d.y_test)
+        self.confusion = turn(confusion, model, d.x_test, d.y_test, len(d.classes))
         kwargs = {k: v for k, v in self.train_kwargs.items() if k != "optimizer"}
-        mlp = build_mlp(self.mlp_hidden, self.seed, self.mlp_in_features, len(d.classes))
-        self.mlp = train_to_end(mlp, d, seed=self.seed, **kwargs).model
-        self.mlp_acc = accuracy(self.mlp, d.x_test, d.y_test)
+        mlp = on_torch_thread(lambda: Trainer(build_mlp(self.mlp_hidden, self.seed, self.mlp_in_features,
+                                                        len(d.classes)), d, seed=self.seed, **kwargs))
+        while not mlp.done:
+            turn(mlp.steps, 50)
+        self.mlp_acc = turn(accuracy, mlp.model, d.x_test, d.y_test)
+        self.mlp = mlp.model  # last: the page shows the results once this is set
 
     @property
     def cnn_params(self) -> int:

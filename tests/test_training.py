@@ -141,7 +141,7 @@ def test_pages_that_do_not_train_start_without_torch():
 
     root = Path(__file__).resolve().parent.parent
     code = ("import sys, playground, playground.lessons, playground.figures, playground.kernels, playground.samples, "
-            "playground.gallery, playground.blocks, playground.export, widgets; "
+            "playground.gallery, playground.blocks, playground.export, ui, ui.controls, ui.display, ui.state; "
             "playground.gallery.gallery_summaries(); print('torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
