@@ -36,11 +36,8 @@ if own:
 else:
     data = shipped_digits()
     acc, n_test = shipped_model_accuracy()
-    st.info(T("digit_shipped_model", acc=f"{acc:.1%}", n=f"{n_test:,}"))
-    if session is not None:
-        st.caption(T("digit_own_unfinished"))
-    elif "shapes" in sessions:
-        st.caption(T("digit_shapes_only"))
+    why = [T("digit_own_unfinished")] if session is not None else [T("digit_shapes_only")] if "shapes" in sessions else []
+    st.info("\n\n".join([T("digit_shipped_model", acc=f"{acc:.1%}", n=f"{n_test:,}"), *why]))
     st.page_link("pages/train.py", label=T("nav_train"), icon=":material/arrow_forward:")
 
 source_names = {s: T(f"digit_source_{s}") for s in ("test", "draw")}  # looked up now, in this run's language

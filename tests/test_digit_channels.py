@@ -144,6 +144,18 @@ def test_an_unfinished_model_is_not_used_yet_and_the_page_says_so():
     assert any("has not finished training yet" in c for c in texts(at))
 
 
+def test_a_shapes_model_alone_leaves_the_shipped_cnn_answering_and_says_why():
+    shapes = TrainSession(make_config(1, 4, 3, "max", in_channels=3, n_classes=8), data="shapes", epochs=1,
+                          fraction=0.1)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["train_sessions"] = {"shapes": shapes}
+    at.switch_page("pages/digit.py").run()
+    assert not at.exception
+    info = " ".join(i.value for i in at.info)
+    assert "shipped with the app" in info and "learned coloured shapes, not digits" in info
+    assert any(m.value.startswith("**CNN**: ") for m in at.markdown)
+
+
 # ---------------------------------------------------------------- Channels
 def channel_planes(img: np.ndarray) -> np.ndarray:
     """(3, H, W) float: a gray image's channels are three equal copies."""
