@@ -6,7 +6,7 @@ from playground import figures
 from playground.export import conv_layer_keras_code, conv_layer_torch_code, npy_bytes, png_bytes
 from playground.lessons import conv_lesson
 from ui import controls as c
-from ui.display import downloads, image_caption, keep_last, show_map
+from ui.display import downloads, image_caption, keep_last, main_columns, present, show_map
 from ui.explorer import explorer
 from ui.state import current_image, put
 from ui.text import T, lang
@@ -46,31 +46,33 @@ explorer(lesson, kind="conv", lang=lang(), selected=at, key="conv_explorer", qui
          on_select=lambda cell: put("conv_cell", cell))
 r0, c0 = tr.origin
 span_h, span_w = tr.rows[-1] - r0, tr.cols[-1] - c0
-cols = st.columns(3)
+big = present()  # a projector: the input is the main picture, numbers and ticks enlarged everywhere
+cols = main_columns(2) if not big else [*main_columns(1), None]
 with cols[0]:
-    show_map(lesson.padded, T("input_padded"), key="conv_in", marks=lesson.pad_mask,
+    show_map(lesson.padded, T("input_padded"), key="conv_in", marks=lesson.pad_mask, main=True,
              rects=[(r0, c0, r0 + span_h, c0 + span_w, figures.WINDOW)])
 with cols[1]:
     if revealed:
-        clicked = show_map(lesson.output, T("feature_map"), key="conv_out", clickable=True,
+        clicked = show_map(lesson.output, T("feature_map"), key="conv_out", clickable=True, beside=True,
                            rects=[(*at, *at, figures.RESULT)])
         if clicked and clicked != tuple(at):
             c.go_to_cell("conv_cell", *clicked)
     else:
         st.info(T("quiz_hidden_map"))
-with cols[2]:
+with cols[2] or cols[1]:  # (presentation: the activated map under the feature map)
     if not revealed:
         pass
     elif activation == "none":
         st.caption(T("no_activation"))
     else:
-        show_map(lesson.activated, T("after_activation", act=T(f"act_{activation}")), key="conv_act")
+        show_map(lesson.activated, T("after_activation", act=T(f"act_{activation}")), key="conv_act", beside=True)
 
 st.markdown(T("cell_value", i=at[0], j=at[1]))
 shown = [tr.window[0], tr.kernel[0]] + ([tr.products[0]] if revealed else [])
 st.plotly_chart(figures.heatmap_row(shown, [T("window"), "× " + T("kernel"), "= " + T("products")][:len(shown)],
-                                    signed=[None, True, True][:len(shown)], marks=[tr.pad_mask, None, None][:len(shown)]),
-                key="conv_trace", config={"displayModeBar": False})
+                                    signed=[None, True, True][:len(shown)], marks=[tr.pad_mask, None, None][:len(shown)],
+                                    present=big),
+                key="conv_trace", width="content", config={"displayModeBar": False})
 if revealed:
     st.code(tr.formula, language=None, wrap_lines=True)
 if tr.pad_mask.any():
@@ -79,7 +81,8 @@ if tr.pad_mask.any():
 if revealed and c.toggle("conv_play", T("animation_title")):  # built only when asked for (~50 ms of Plotly frames)
     st.caption(T("animation_help"))
     st.plotly_chart(animation(lesson.padded[:16, :16], lesson.kernel, lesson.output[:16, :16], stride, dilation,
-                              T("input_padded"), T("feature_map")), key="conv_anim")
+                              T("input_padded"), T("feature_map"), big), key="conv_anim",
+                    width="content" if big else "stretch")
 
 if c.toggle("show_coverage", T("coverage_title"), help=T("coverage_toggle_help")):
     st.caption(T("coverage_help", n=lesson.never_seen))
@@ -89,8 +92,8 @@ if c.toggle("show_coverage", T("coverage_title"), help=T("coverage_toggle_help")
     top = max(float(lesson.coverage.max()), 1.0)
     st.plotly_chart(figures.heatmap_row([lesson.coverage[:corner, :corner], lesson.coverage_unpadded[:corner, :corner]],
                                         [T("coverage_with"), T("coverage_without")], signed=[False, False],
-                                        zranges=[(0, top), (0, top)], height=360),
-                    key="conv_coverage", config={"displayModeBar": False})
+                                        zranges=[(0, top), (0, top)], height=360, present=big),
+                    key="conv_coverage", width="content", config={"displayModeBar": False})
 
 if revealed:
     st.subheader(T("exports_title"))

@@ -8,7 +8,7 @@ from playground import ImageError, figures, load_image, samples
 from playground.image_codes import MAX_SIDE_TYPED, parse_pixels
 from playground.images import from_canvas, pixel_crop
 from ui import controls as c
-from ui.display import image_name, keep_last, shape_text, show_error, show_map, with_box
+from ui.display import image_name, keep_last, present, shape_text, show_error, show_map, with_box
 from ui.state import current_image, set_image
 from ui.text import T, plain
 
@@ -75,7 +75,8 @@ else:
 label, img = current_image()
 st.subheader(T("image_as_numbers"))
 st.markdown(T("image_shape", shape=shape_text(img), kind=T("gray") if img.ndim == 2 else T("rgb")))
-left, right = st.columns([1, 1])
+big = present()  # a projector: the numbers are the main picture, in the wider column
+left, right = st.columns([2, 3] if big else [1, 1])
 H, W = img.shape[:2]
 size = min(8, max(H, W))
 with right:
@@ -85,15 +86,15 @@ with right:
     lft = st.slider(T("zoom_left"), 0, max(W - size, 0), 0, key="zoom_left") if W > size else 0
     crop = pixel_crop(img, top, lft, size)  # (size, size) gray values, or (3, size, size) for RGB
     if crop.ndim == 2:
-        show_map(crop, T("pixel_values"), key="zoom_map")
+        show_map(crop, T("pixel_values"), key="zoom_map", main=True)
     else:
         tabs = st.tabs([T("channel_r"), T("channel_g"), T("channel_b")])
         for ch, tab in enumerate(tabs):
             with tab:
-                show_map(crop[ch], T("pixel_values"), key=f"zoom_map_{ch}")
+                show_map(crop[ch], T("pixel_values"), key=f"zoom_map_{ch}", main=True)
 box = (top, lft, min(top + size, H) - 1, min(lft + size, W) - 1)  # the zoomed part, outlined on the picture
 left.image(figures.raster(img, rects=[(*box, figures.WINDOW)], max_side=320) if img.ndim == 2 else with_box(img, *box),
-           caption=T("the_image_zoom"), width=320)
+           caption=T("the_image_zoom"), width="stretch" if big else 320)
 if img.ndim == 3:
     st.subheader(T("rgb_planes"))
     for col, plane, key in zip(st.columns(3), figures.rgb_planes(img), ("channel_r", "channel_g", "channel_b")):

@@ -7,7 +7,7 @@ from playground.experiments import pooling_experiments
 from playground.export import png_bytes
 from playground.lessons import pool_lesson
 from ui import controls as c
-from ui.display import downloads, image_caption, keep_last, show_map
+from ui.display import downloads, image_caption, keep_last, main_columns, show_map
 from ui.explorer import explorer
 from ui.state import current_image, put
 from ui.text import T, lang
@@ -37,15 +37,16 @@ explorer(lesson, kind="pool", lang=lang(), selected=at, key="pool_explorer", qui
          on_select=lambda cell: put("pool_cell", cell))  # hover in the browser; a click selects the cell
 kh, kw = tr.window.shape
 r0, c0 = tr.origin[0] - (0 if is_global else padding), tr.origin[1] - (0 if is_global else padding)
-left, right = st.columns(2)
+left, right = main_columns(1)  # (presentation: the input is the main picture, wider)
 with left:
     rects = [(r0, c0, r0 + kh - 1, c0 + kw - 1, figures.WINDOW)]
     if revealed and tr.winner is not None:  # (a quiz keeps the winner hidden until Check)
         rects.append((r0 + tr.winner[0], c0 + tr.winner[1], r0 + tr.winner[0], c0 + tr.winner[1], figures.RESULT))
-    show_map(lesson.image, T("input"), key="pool_in", rects=rects)
+    show_map(lesson.image, T("input"), key="pool_in", rects=rects, main=True)
 with right:
     if revealed:
-        clicked = show_map(lesson.output, T("pooled"), key="pool_out", clickable=True, rects=[(*at, *at, figures.RESULT)])
+        clicked = show_map(lesson.output, T("pooled"), key="pool_out", clickable=True, beside=True,
+                           rects=[(*at, *at, figures.RESULT)])
         if clicked and clicked != tuple(at):
             c.go_to_cell("pool_cell", *clicked)
     else:

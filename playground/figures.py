@@ -7,7 +7,7 @@ clicks). Big maps are RGB images: a heatmap of 512×512 would be megabytes of JS
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import plotly.graph_objects as go
@@ -144,9 +144,15 @@ def _axes(H: int, W: int, f: Fonts) -> tuple[dict, dict]:
 
 
 def _cell_px(H: int, W: int, height: int, top: int, bottom: int, f: Fonts, labels: int, present: bool,
-             numbers_shown: bool) -> float:
+             numbers_shown: bool, side: int | None = None) -> float:
     """Pixels per cell: what the height allows; with numbers, at least what the numbers need, at most a
-    comfortable size (a 2×2 map is drawn as four big cells, not floated in empty axes)."""
+    comfortable size (a 2×2 map is drawn as four big cells, not floated in empty axes).
+
+    side: the map's longer side in px (a page's main picture): the cells fill it, numbers or not.
+    """
+    if side:
+        need = 0.62 * f.cell * max(labels, 1) + 10 if numbers_shown else 1.0
+        return max(side / max(H, W, 1), need)
     cell = (height - top - bottom) / max(H, 1)
     if numbers_shown:
         need = 0.62 * f.cell * max(labels, 1) + 10  # width of the longest number, with a margin
@@ -155,10 +161,20 @@ def _cell_px(H: int, W: int, height: int, top: int, bottom: int, f: Fonts, label
     return cell
 
 
+def cell_font(cell: float, labels: int, f: Fonts, present: bool) -> int:
+    """The size of the numbers in cells: f.cell; for a projector, bigger in big cells (up to 40 px, and
+    never wider than the cell: ~0.62 em per digit)."""
+    if not present:
+        return f.cell
+    fits = (cell - 10) / (0.62 * max(labels, 1))
+    return int(max(f.cell, min(cell * 0.3, fits, 40)))
+
+
 def _map_traces(a: np.ndarray, c: Colours, f: Fonts, *, numbers_shown: bool, axis: str = "",
                 clickable: bool = False, marks: np.ndarray | None = None, colorbar: dict | None = None,
-                cell: float = 20) -> list[dict]:
-    """The heatmap, its numbers (one text colour per cell), the padding marks and the click targets."""
+                cell: float = 20, font: int | None = None) -> list[dict]:
+    """The heatmap, its numbers (one text colour per cell, `font` px, f.cell by default), the padding
+    marks and the click targets."""
     H, W = a.shape
     refs = {"xaxis": f"x{axis}", "yaxis": f"y{axis}"}
     heat = {"type": "heatmap", "z": np.where(np.isfinite(a), a, None).tolist(), "colorscale": c.scale,
@@ -173,7 +189,7 @@ def _map_traces(a: np.ndarray, c: Colours, f: Fonts, *, numbers_shown: bool, axi
         keep = np.isfinite(a).ravel()
         data.append({"type": "scatter", "mode": "text", "x": xx.ravel()[keep].tolist(), "y": yy.ravel()[keep].tolist(),
                      "text": [number(v) for v in a.ravel()[keep]], "hoverinfo": "skip", "showlegend": False,
-                     "textfont": {"size": f.cell, "color": text_colours(a, c).ravel()[keep].tolist()}, **refs})
+                     "textfont": {"size": font or f.cell, "color": text_colours(a, c).ravel()[keep].tolist()}, **refs})
     if marks is not None and np.any(marks):  # e.g. cells that are padding
         ys, xs = np.nonzero(marks)
         data.append({"type": "scatter", "x": xs.tolist(), "y": ys.tolist(), "mode": "markers", "hoverinfo": "skip",
@@ -197,23 +213,28 @@ def _longest(a: np.ndarray) -> int:
 
 def heatmap(a: np.ndarray, *, title: str = "", signed: bool | None = None, rects: list[tuple] = (),
             marks: np.ndarray | None = None, height: int = 320, zrange: tuple[float, float] | None = None,
-            clickable: bool = False, present: bool = False) -> go.Figure:
+            clickable: bool = False, present: bool = False, side: int | None = None) -> go.Figure:
     """A 2-D grid as a heatmap; rects are (top, left, bottom, right, colour) outlines in cell units.
 
     Colours follow `colour_policy`; numbers are printed in cells up to TEXT_MAX×TEXT_MAX, each in
-    black or white for contrast. `present` enlarges numbers, ticks and cells for a projector.
+    black or white for contrast. `present` enlarges numbers, ticks and cells for a projector; `side`
+    (px) sizes the map by its longer side instead of by `height` (a page's main picture).
     Built as one dict, not validated: a figure assembled with update_* calls costs ~10× more.
     """
     a = np.asarray(a, dtype=np.float64)
     H, W = a.shape
     f = fonts(present)
+    if present and side:  # a main picture: tick labels in proportion to its big cells (16 to 22 px)
+        f = replace(f, tick=int(max(f.tick, min(side / max(H, W) * 0.4, 22))))
     numbers_shown = max(H, W) <= TEXT_MAX
     c = colour_policy(a, signed=signed, zrange=zrange, numbers_shown=numbers_shown)
     top = (int(f.title * 1.6) if title else 0) + int(f.tick * 1.6) + 8  # title above the column ticks
     bottom, left = 8, int(f.tick * 0.65 * len(f"{H - 1:,}")) + 14
     right = 90 if c.colorbar else 10
-    cell = _cell_px(H, W, height, top, bottom, f, _longest(a), present, numbers_shown)
-    data = _map_traces(a, c, f, numbers_shown=numbers_shown, clickable=clickable, marks=marks, cell=cell)
+    labels = _longest(a)
+    cell = _cell_px(H, W, height, top, bottom, f, labels, present, numbers_shown, side)
+    data = _map_traces(a, c, f, numbers_shown=numbers_shown, clickable=clickable, marks=marks, cell=cell,
+                       font=cell_font(cell, labels, f, present))
     shapes = [_frame(H, W)] + [{"type": "rect", "x0": l - 0.5, "x1": r + 0.5, "y0": t - 0.5, "y1": b + 0.5,
                                 "line": {"color": colour, "width": 3}} for t, l, b, r, colour in rects]
     xaxis, yaxis = _axes(H, W, f)
@@ -244,6 +265,7 @@ def heatmap_row(grids: list[np.ndarray], titles: list[str], *, signed: list[bool
     maxH = max(a.shape[0] for a in grids)
     cell = min(_cell_px(a.shape[0], a.shape[1], height, top, bottom, f, _longest(a), present, t)
                for a, t in zip(grids, shown))
+    font = cell_font(cell, max(_longest(a) for a in grids), f, present)  # one size for the whole row
     bar_px, gap_px = 70, 30 + int(f.tick * 1.5)
     widths_px = [a.shape[1] * cell + (bar_px if p.colorbar else 0) for a, p in zip(grids, policies)]
     total = sum(widths_px) + gap_px * (n - 1)
@@ -254,7 +276,8 @@ def heatmap_row(grids: list[np.ndarray], titles: list[str], *, signed: list[bool
         H, W = a.shape
         w_map = W * cell / total
         bar = {"x": x0 + w_map + 8 / total, "xanchor": "left", "xref": "paper"}
-        data += _map_traces(a, p, f, numbers_shown=shown[k], axis=suffix, marks=marks[k], colorbar=bar, cell=cell)
+        data += _map_traces(a, p, f, numbers_shown=shown[k], axis=suffix, marks=marks[k], colorbar=bar, cell=cell,
+                             font=font)
         xaxis, yaxis = _axes(H, W, f)
         layout[f"xaxis{suffix}"] = {**xaxis, "domain": [x0, x0 + w_map], "anchor": f"y{suffix}"}
         # each map from the top: a shorter map is not centred in mid-air beside a taller one
@@ -366,10 +389,13 @@ def conv_animation(padded: np.ndarray, kernel: np.ndarray, output: np.ndarray, *
 
     The crop is placed where the image has content; axes show the real row and column numbers, and
     both panels have fixed ranges (the output panel starts empty, so autorange would collapse it).
+    For a projector (`present`) the crop is at most 8×8 so that every number fits its cell at ≥ 20 px;
+    the figure then has a fixed size (show it with width="content").
     """
     padded, output = np.asarray(padded, dtype=np.float64), np.asarray(output, dtype=np.float64)
     kernel = np.asarray(kernel)
     f = fonts(present)
+    crop = min(crop, 8) if present else crop
     kh, kw = kernel.shape
     span_h, span_w = dilation * (kh - 1) + 1, dilation * (kw - 1) + 1
     # how many output cells fit with their whole window in a crop×crop input crop
@@ -388,6 +414,9 @@ def conv_animation(padded: np.ndarray, kernel: np.ndarray, output: np.ndarray, *
     yy, xx = np.meshgrid(ys_in, xs_in, indexing="ij")
     oy, ox = np.meshgrid(ys_out, xs_out, indexing="ij")
     small_font = max(8, min(f.cell, int(420 / max(ch, cw) / 3)))
+    if present:  # cells as wide as the longest number needs at f.cell
+        longest = max(len(number(v, 1)) for v in np.concatenate([inp.ravel(), out.ravel()]))
+        cell_px, small_font = max(44.0, 0.62 * f.cell * longest + 12), f.cell
     data = [
         {"type": "heatmap", "x": xs_in.tolist(), "y": ys_in.tolist(), "z": inp.tolist(), "colorscale": c_inp.scale,
          "zmin": c_inp.zmin, "zmax": c_inp.zmax, "showscale": False, "xgap": 1, "ygap": 1,
@@ -436,7 +465,10 @@ def conv_animation(padded: np.ndarray, kernel: np.ndarray, output: np.ndarray, *
     notes = [{"text": f"<b>{t}</b>", "x": (a + b) / 2, "y": 1.0, "xref": "paper", "yref": "paper",
               "yshift": int(f.tick * 1.6) + 4, "yanchor": "bottom", "xanchor": "center", "showarrow": False, "font": {"size": f.title}}
              for t, a, b in ((title_in, 0.0, w_in), (title_out, 1 - w_out, 1.0)) if t]
-    layout = {"height": 460 if not present else 640, "margin": {"l": 40, "r": 10, "t": top, "b": 70, "pad": 0},
+    size = ({"height": int(ch * cell_px) + top + 90, "width": int(total * cell_px) + 50 + f.tick} if present
+            else {"height": 460})
+    layout = {**size, "margin": {"l": 40 + (f.tick if present else 0), "r": 10, "t": top, "b": 70 + (20 if present else 0),
+                                 "pad": 0},
               "plot_bgcolor": GAP, "separators": ".,", "annotations": notes, "dragmode": False,
               "xaxis": xa, "yaxis": ya, "xaxis2": xa2, "yaxis2": ya2, "shapes": frames[0]["layout"]["shapes"],
               "updatemenus": [{"type": "buttons", "showactive": False, "x": 0, "y": -0.02, "xanchor": "left",

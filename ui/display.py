@@ -8,7 +8,7 @@ import streamlit as st
 from playground import figures, samples
 from playground._args import InputError
 
-from .state import current_image
+from .state import current_image, learner
 from .text import T, plain
 
 
@@ -66,22 +66,50 @@ def clicked_cell(event) -> tuple[int, int] | None:
 
 
 DISPLAY_SIDE = 320
+# Presentation mode is made for a 1920 px wide projector: a page's main map is drawn MAIN_SIDE px on its
+# longer side (at least half the width), in a column wide enough to hold it (main_columns); a map beside
+# it BESIDE_SIDE px (its colour bar and ticks still fit the narrower column).
+MAIN_SIDE = 960
+BESIDE_SIDE = 520
+
+
+def present() -> bool:
+    """True in presentation mode (the sidebar toggle, ?present=1): figures are drawn for a projector."""
+    return bool(learner().get("present", False))
+
+
+def main_columns(n_side: int = 1) -> list:
+    """Columns for a page's main map and n_side maps beside it: equal columns, or in presentation mode a
+    first column wide enough for MAIN_SIDE px (3/5 of the page at 1920 px)."""
+    if present():
+        return st.columns([3] + [2 / n_side] * n_side)
+    return st.columns(1 + n_side)
 
 
 def show_map(a: np.ndarray, title: str, *, key: str, rects: list[tuple] = (), marks: np.ndarray | None = None,
              clickable: bool = False, signed: bool | None = None,
-             zrange: tuple[float, float] | None = None) -> tuple[int, int] | None:
-    """A map as a heatmap when small (hover values, clicks) or as a fast picture when big."""
+             zrange: tuple[float, float] | None = None, main: bool = False,
+             beside: bool = False) -> tuple[int, int] | None:
+    """A map as a heatmap when small (hover values, clicks) or as a fast picture when big.
+
+    In presentation mode numbers, ticks and cells are enlarged; `main` (the page's main picture) draws
+    the map MAIN_SIDE px on its longer side, `beside` (a map in the column next to it) BESIDE_SIDE px.
+    The figure keeps its own width (cells stay square and clicks land where they are drawn).
+    """
+    big = present()
+    side = (MAIN_SIDE if main else BESIDE_SIDE if beside else None) if big else None
     if figures.is_small(a):
         fig = figures.heatmap(a, title=title, rects=rects, marks=marks, clickable=clickable, signed=signed,
-                              zrange=zrange)
-        event = st.plotly_chart(fig, key=key, on_select="rerun" if clickable else "ignore",
+                              zrange=zrange, present=big, side=side, height=480 if big else 320)
+        event = st.plotly_chart(fig, key=key, on_select="rerun" if clickable else "ignore", width="content",
                                 selection_mode="points", config={"displayModeBar": False})
         return clicked_cell(event) if clickable else None
     # A big map is shown at most DISPLAY_SIDE px wide in its column anyway: thin it for display (exact
     # values stay in the heatmaps and traces), and send JPEG: a 512² PNG costs ~50 ms to encode.
-    picture = figures.raster(a, signed=signed, zrange=zrange, rects=rects, max_side=DISPLAY_SIDE)
-    st.image(picture, caption=title, output_format="JPEG")
+    side = side or DISPLAY_SIDE
+    picture = figures.raster(a, signed=signed, zrange=zrange, rects=rects, max_side=side,
+                             upscale_to=side if big else 256)
+    st.image(picture, caption=title, output_format="JPEG", width="stretch" if big else "content")
     return None
 
 
