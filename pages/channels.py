@@ -64,6 +64,28 @@ def stack_error(shape: tuple[int, int, int], layers: list[dict]) -> str:
     return ""
 
 
+def show_lesson(lesson, names: list[str]) -> None:
+    """Filter 0 channel by channel (kernels, partial maps, sum, + bias), then the stack of all filters."""
+    cols = st.columns(3)
+    for ch, (name, col) in enumerate(zip(names, cols)):
+        with col:
+            show_map(lesson.filters[0, ch], f"{T('kernel')} · {name}", key=f"k_{ch}", signed=True)
+            show_map(lesson.partial[ch], f"{name} ∗ {T('kernel')}", key=f"partial_{ch}")
+    s1, s2 = st.columns(2)
+    with s1:
+        show_map(lesson.summed, T("sum_of_channels"), key="summed")
+    with s2:
+        show_map(lesson.first_map, T("plus_bias", b=lesson.bias), key="first_map")
+    st.info(T("kernel_vs_filter", c=3, k=lesson.filters.shape[-1]))
+
+    st.subheader(T("stack_title"))
+    H, W, C = lesson.stack_shape
+    st.markdown(T("stack_shape", h=H, w=W, c=C))
+    st.plotly_chart(figures.stack_3d(lesson.stack, title=f"(H, W, C) = ({H}, {W}, {C})"), key="stack3d")
+    st.image([figures.raster(m, upscale_to=96, max_side=96) for m in lesson.stack], caption=[f"#{k}" for k in range(C)],
+             width=96)
+
+
 st.title(T("channels_title"))
 image_caption()
 _, img = current_image()
@@ -114,27 +136,9 @@ if any(k is None for k in kernels):  # the error is under its box: the last good
         st.caption(T("showing_previous"))
 else:
     lesson = keep_last("channels", compute)
-if lesson is None:
-    st.stop()
 
-cols = st.columns(3)
-for ch, (name, col) in enumerate(zip(names, cols)):
-    with col:
-        show_map(lesson.filters[0, ch], f"{T('kernel')} · {name}", key=f"k_{ch}", signed=True)
-        show_map(lesson.partial[ch], f"{name} ∗ {T('kernel')}", key=f"partial_{ch}")
-s1, s2 = st.columns(2)
-with s1:
-    show_map(lesson.summed, T("sum_of_channels"), key="summed")
-with s2:
-    show_map(lesson.first_map, T("plus_bias", b=lesson.bias), key="first_map")
-st.info(T("kernel_vs_filter", c=3, k=lesson.filters.shape[-1]))
-
-st.subheader(T("stack_title"))
-H, W, C = lesson.stack_shape
-st.markdown(T("stack_shape", h=H, w=W, c=C))
-st.plotly_chart(figures.stack_3d(lesson.stack, title=f"(H, W, C) = ({H}, {W}, {C})"), key="stack3d")
-st.image([figures.raster(m, upscale_to=96, max_side=96) for m in lesson.stack], caption=[f"#{k}" for k in range(C)],
-         width=96)
+if lesson is not None:  # (none yet: the error says why; the layer stack below still works)
+    show_lesson(lesson, names)
 
 st.subheader(T("layers_title"))
 l1, l2, l3, l4 = st.columns(4)
@@ -154,8 +158,8 @@ except InputError:
     if stack is not None:
         st.caption(T("showing_previous"))
 if stack is not None:
-    names = [T("block_input") if r.kind == "input" else f"{T('block_' + r.kind)} {r.label}" for r in stack.rows]
-    st.plotly_chart(figures.shape_flow(names, [r.shape for r in stack.rows]), key="flow")
+    row_names = [T("block_input") if r.kind == "input" else f"{T('block_' + r.kind)} {r.label}" for r in stack.rows]
+    st.plotly_chart(figures.shape_flow(row_names, [r.shape for r in stack.rows]), key="flow")
     st.markdown(" → ".join(f"`{r.shape[0]}×{r.shape[1]}×{r.shape[2]}`" for r in stack.rows))
     f = stack.field
     st.markdown(T("receptive_field", h=f.height, w=f.width, top=f.top, left=f.left))

@@ -254,3 +254,6 @@ def test_channel_pooling_on_a_too_small_map_is_explained():
     assert not at.exception
     assert any("2×2 max pooling needs feature maps of at least 2×2, but this image gives maps of 1×1" in e.value
                for e in at.error)
+    link = fresh("pages/channels.py", sample="grid5", filter_size="5", ch_pool="2", n_layers="1")  # refused from the first view
+    assert any("2×2 max pooling needs feature maps of at least 2×2" in e.value for e in link.error)
+    assert any(m.value.startswith("Receptive field of the top-left output cell") for m in link.markdown)  # the rest works
