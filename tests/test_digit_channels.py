@@ -257,3 +257,35 @@ def test_channel_pooling_on_a_too_small_map_is_explained():
     link = fresh("pages/channels.py", sample="grid5", filter_size="5", ch_pool="2", n_layers="1")  # refused from the first view
     assert any("2×2 max pooling needs feature maps of at least 2×2" in e.value for e in link.error)
     assert any(m.value.startswith("Receptive field of the top-left output cell") for m in link.markdown)  # the rest works
+
+
+# ---------------------------------------------------------------- the canvas, in a real browser
+@pytest.mark.browser
+def test_a_drawn_digit_is_read_by_the_shipped_cnn_before_any_training():
+    import os
+
+    from browser_app import CHROMIUM, CHROMIUM_ARGS, streamlit_server, wait_idle
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run tests/setup.sh (installs Debian's chromium)")
+    with streamlit_server() as url, sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 2000}, locale="en-US")
+        page.goto(f"{url}/digit")
+        page.get_by_text("shipped with the app").first.wait_for(timeout=60_000)
+        wait_idle(page)
+        page.locator(".st-key-digit_source").get_by_text("draw one").click()
+        canvas = page.locator(".st-key-digit_canvas canvas").last  # Components v2: in a shadow root, no iframe
+        canvas.wait_for(timeout=60_000)
+        box = canvas.bounding_box()
+        page.mouse.move(box["x"] + 140, box["y"] + 40)
+        page.mouse.down()
+        for k in range(20):  # a vertical stroke: a "1"
+            page.mouse.move(box["x"] + 140, box["y"] + 40 + k * 10)
+        page.mouse.up()
+        page.get_by_text("CNN:").first.wait_for(timeout=60_000)  # the shipped network answered the drawing
+        wait_idle(page)
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert page.get_by_text("What the models see (28×28)").count() == 1
+        browser.close()
