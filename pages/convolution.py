@@ -79,9 +79,10 @@ if tr.pad_mask.any():
     st.caption(T("window_reads_padding", n=int(tr.pad_mask.sum())))
 
 if revealed and c.toggle("conv_play", T("animation_title")):  # built only when asked for (~50 ms of Plotly frames)
-    st.caption(T("animation_help"))
-    st.plotly_chart(animation(lesson.padded[:16, :16], lesson.kernel, lesson.output[:16, :16], stride, dilation,
-                              T("input_padded"), T("feature_map"), big), key="conv_anim",
+    st.caption(T("anim_help_where", n=figures.ANIMATION_CROP[big]))
+    # the whole maps: the crop is placed where the image has content (a corner of a photo is often flat)
+    st.plotly_chart(animation(lesson.padded, lesson.kernel, lesson.output, stride, dilation,
+                              T("input_padded"), T("anim_feature_map"), big), key="conv_anim",
                     width="content" if big else "stretch")
 
 if c.toggle("show_coverage", T("coverage_title"), help=T("coverage_toggle_help")):

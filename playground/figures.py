@@ -364,7 +364,9 @@ def _busiest_origin(padded: np.ndarray, ch: int, cw: int, stride: int, n_out: tu
     not on an all-zero corner."""
     x = np.asarray(padded, dtype=np.float64)
     best_at = (0, 0)
-    max_i, max_j = n_out[0] - n_crop[0], n_out[1] - n_crop[1]
+    # the crop lies wholly inside `padded` (a caller may pass a cut of it): every drawn cell has its number
+    max_i = max(0, min(n_out[0] - n_crop[0], (x.shape[0] - ch) // stride))
+    max_j = max(0, min(n_out[1] - n_crop[1], (x.shape[1] - cw) // stride))
     # integral images of x and x² give every crop's variance at once
     s1 = np.pad(x, ((1, 0), (1, 0))).cumsum(0).cumsum(1)
     s2 = np.pad(x * x, ((1, 0), (1, 0))).cumsum(0).cumsum(1)
@@ -383,6 +385,9 @@ def _busiest_origin(padded: np.ndarray, ch: int, cw: int, stride: int, n_out: tu
     return int(best_at[0]), int(best_at[1])
 
 
+ANIMATION_CROP = {False: 16, True: 8}  # the animation's largest crop (pixels a side): normal, for a projector
+
+
 def conv_animation(padded: np.ndarray, kernel: np.ndarray, output: np.ndarray, *, stride: int, dilation: int,
                    crop: int = 16, title_in: str = "", title_out: str = "", present: bool = False) -> go.Figure:
     """The sliding window on a crop of at most crop×crop padded pixels, played in the browser (Plotly frames).
@@ -395,7 +400,7 @@ def conv_animation(padded: np.ndarray, kernel: np.ndarray, output: np.ndarray, *
     padded, output = np.asarray(padded, dtype=np.float64), np.asarray(output, dtype=np.float64)
     kernel = np.asarray(kernel)
     f = fonts(present)
-    crop = min(crop, 8) if present else crop
+    crop = min(crop, ANIMATION_CROP[present])
     kh, kw = kernel.shape
     span_h, span_w = dilation * (kh - 1) + 1, dilation * (kw - 1) + 1
     # how many output cells fit with their whole window in a crop×crop input crop
@@ -472,14 +477,18 @@ def conv_animation(padded: np.ndarray, kernel: np.ndarray, output: np.ndarray, *
               "plot_bgcolor": GAP, "separators": ".,", "annotations": notes, "dragmode": False,
               "xaxis": xa, "yaxis": ya, "xaxis2": xa2, "yaxis2": ya2, "shapes": frames[0]["layout"]["shapes"],
               "updatemenus": [{"type": "buttons", "showactive": False, "x": 0, "y": -0.02, "xanchor": "left",
-                               "yanchor": "top", "direction": "left", "buttons": [
+                               "yanchor": "top", "direction": "left", "font": {"size": f.tick}, "buttons": [
                                    {"label": "▶", "method": "animate", "args": [None, {
                                        "frame": {"duration": 450, "redraw": True}, "fromcurrent": True,
                                        "transition": {"duration": 0}}]},
                                    {"label": "❚❚", "method": "animate", "args": [[None], {
                                        "mode": "immediate", "frame": {"duration": 0, "redraw": False}}]}]}],
               "sliders": [{"active": 0, "steps": steps, "x": 0.1, "len": 0.9, "y": -0.02,
-                           "currentvalue": {"prefix": "(i, j) = ", "font": {"size": f.tick}}, "pad": {"t": 10}}]}
+                           "currentvalue": {"prefix": "(i, j) = ", "font": {"size": f.title if present else f.tick,
+                                                                              "color": "#31333f"}},
+                           "pad": {"t": 10},
+                           # for a projector, no crowded step labels under the slider: the current (i, j) says it
+                           **({"font": {"color": "rgba(0,0,0,0)"}, "ticklen": 4} if present else {})}]}
     first = frames[0]["data"]
     data[2]["z"], data[3]["text"] = first[0]["z"], first[1]["text"]  # the first step is drawn from the start
     return _figure({"data": data, "layout": layout, "frames": frames})

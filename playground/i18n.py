@@ -655,6 +655,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "train_turns_ahead": ("{n} trainings ahead of you, about {s} s.", "앞에 학습 {n}개가 있습니다. 약 {s}초 기다립니다."),
     # --- end classroom
     # --- pictures and words (issue 12): add keys right below this line
+    "anim_help_where": ("Runs in your browser on a part of the input where the picture has content (at most {n}×{n} "
+                        "pixels; rows and columns numbered as in the input): press ▶ or drag the slider.",
+                        "입력에서 그림이 있는 부분(최대 {n}×{n} 픽셀, 행과 열 번호는 입력과 같습니다)으로 브라우저에서 "
+                        "재생됩니다. ▶를 누르거나 슬라이더를 움직이세요."),
+    "anim_feature_map": ("Feature map", "특징 맵"),
     "ch_preset_help": ("The preset is a colour-opponent filter: red +vertical edge, green −vertical edge (red against "
                        "green), blue horizontal edge. Edit any kernel: only its channel's partial map changes.",
                        "기본값은 색 대립 필터입니다: 빨강은 +세로 경계, 초록은 −세로 경계(빨강과 초록의 대립), 파랑은 "

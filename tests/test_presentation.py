@@ -19,12 +19,15 @@ from playground import figures
 SCREENSHOTS = ROOT / os.environ.get("CONV_SCREENSHOTS", "tests/artifacts/screenshots")
 VIEWPORT = {"width": 1920, "height": 1080}
 
-# page -> (extra query, key of the main map, key of the primary control)
+# view -> (page, extra query, key of the main map, key of the primary control, key of the -map screenshot)
 PAGES = {
-    "convolution": ("", "conv_in", "kernel_text"),  # the digit: its numbers are in the window × kernel row
-    "pooling": ("&sample=grid6", "pool_in", "pool_mode"),  # a 6×6 grid: numbers in the maps themselves
-    "image": ("", "zoom_map", "image_source"),
+    "convolution": ("convolution", "", "conv_in", "kernel_text", "conv_in"),  # numbers: the window × kernel row
+    "pooling": ("pooling", "&sample=grid6", "pool_in", "pool_mode", "pool_in"),  # a 6×6 grid: numbers in the maps
+    "image": ("image", "", "zoom_map", "image_source", "zoom_map"),
+    # the sliding-window animation and the coverage maps, opened by the link: their numbers and ticks too
+    "convolution-play": ("convolution", "&conv_play=1&show_coverage=1", "conv_in", "kernel_text", "conv_anim"),
 }
+VIEWS = [(view, lang) for view in PAGES for lang in ("en", "ko") if view != "convolution-play" or lang == "en"]
 
 # Per Plotly chart: the font sizes (px) of the numbers in cells and of the tick labels, and the size of
 # the plot area (plotly's drag layer covers exactly the axes' domain: the map as drawn).
@@ -97,6 +100,24 @@ def test_the_animation_for_a_projector_prints_every_number_at_20_px_in_a_cell_th
     assert all(layout[k]["tickfont"]["size"] >= 16 for k in layout if k.startswith(("xaxis", "yaxis")))
 
 
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("cut", [None, 16])
+def test_the_animation_draws_a_number_on_every_cell_of_its_crop(present, cut):
+    """Every heatmap's z has as many rows and columns as its axes' cells (a crop running past the end of
+    the input drew a shifted, shrunken picture under misplaced numbers)."""
+    from playground import samples
+    from playground.lessons import conv_lesson
+    lesson = conv_lesson(samples.sample("digit"), np.array([[1.0, 0, -1], [2, 0, -2], [1, 0, -1]]))
+    padded, output = (lesson.padded, lesson.output) if cut is None else (lesson.padded[:cut, :cut],
+                                                                          lesson.output[:cut, :cut])
+    s = spec(figures.conv_animation(padded, lesson.kernel, output, stride=1, dilation=1, present=present))
+    for heat, numbers in ((s["data"][0], s["data"][1]), (s["data"][2], s["data"][3])):
+        assert np.shape(heat["z"]) == (len(heat["y"]), len(heat["x"]))
+        assert len(numbers["text"]) == len(heat["x"]) * len(heat["y"])
+    assert np.array_equal(np.array(s["data"][0]["z"], dtype=float),
+                          lesson.padded[np.ix_(s["data"][0]["y"], s["data"][0]["x"])])
+
+
 # ---- in Chromium ----------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -125,12 +146,11 @@ def page(browser):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", ["en", "ko"])
-@pytest.mark.parametrize("path", list(PAGES))
-def test_presentation_mode_scales_the_pictures(app_url, page, path, lang):
-    query, main, control = PAGES[path]
+@pytest.mark.parametrize("view, lang", VIEWS)
+def test_presentation_mode_scales_the_pictures(app_url, page, view, lang):
+    path, query, main, control, shot = PAGES[view]
     page.goto(f"{app_url}/{path}?present=1&lang={lang}{query}")
-    page.wait_for_selector(f".st-key-{main} .main-svg", timeout=90_000)  # the page's script ran this far
+    page.wait_for_selector(f".st-key-{shot} .main-svg", timeout=90_000)  # the page's script ran this far
     wait_idle(page, timeout=60_000)
     page.wait_for_function(PAINTED, timeout=60_000)  # every chart drawn, no element still loading
     assert page.locator("[data-testid='stException']").count() == 0
@@ -151,6 +171,6 @@ def test_presentation_mode_scales_the_pictures(app_url, page, path, lang):
     assert box is not None and box["y"] + box["height"] <= VIEWPORT["height"], f"{control} at {box}"
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)  # the first screen, then the screen of the main map
-    page.screenshot(path=str(SCREENSHOTS / f"present-{path}-{lang}.png"))
-    page.locator(f".st-key-{main}").scroll_into_view_if_needed()
-    page.screenshot(path=str(SCREENSHOTS / f"present-{path}-{lang}-map.png"))
+    page.screenshot(path=str(SCREENSHOTS / f"present-{view}-{lang}.png"))
+    page.locator(f".st-key-{shot}").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / f"present-{view}-{lang}-map.png"))
