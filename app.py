@@ -4,6 +4,7 @@ lesson link are shared (ui/)."""
 import streamlit as st
 
 from ui import controls, state
+from ui.page import PageStopped
 from ui.text import T, lang
 
 st.set_page_config(page_title="Conv Playground", page_icon="🧮", layout="wide")
@@ -29,6 +30,8 @@ nav = st.navigation([st.Page(path, title=T(key), icon=icon, default=(i == 0),
                      for i, (path, key, icon) in enumerate(PAGES)])
 try:
     nav.run()
-finally:  # also after st.stop(): the address always holds the page's settings (a lesson link)
-    state.sync_url(nav.url_path or "home")
-    state.lesson_link_box()
+except PageStopped:  # the page showed why it stops early (ui.page.stop; st.stop() would drop what follows)
+    pass
+# the address always holds the page's accepted settings, refused values gone (a lesson link)
+state.sync_url(nav.url_path or "home")
+state.lesson_link_box()

@@ -10,6 +10,7 @@ from playground import figures, home_net
 from playground.digits import perturb, prepare_digit
 from playground.training import data_size_experiment, feature_maps, predict_proba, shipped_digits
 from ui import controls as c
+from ui import page
 from ui.display import feature_map_rows, keep_last
 from ui.text import T
 
@@ -59,10 +60,10 @@ else:
     st.caption(T("true_label", t=int(data.y_test[index])))
 if raw is None or raw.max() == 0:
     st.info(T("draw_something"))
-    st.stop()
+    page.stop()
 prepared = keep_last("prepared", lambda: prepare_digit(raw, ink_on_white=False))
 if prepared is None:
-    st.stop()
+    page.stop()
 
 st.subheader(T("preprocessing"))
 steps = [(prepared.original, T("prep_original")), (prepared.cropped, T("prep_cropped")),

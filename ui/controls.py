@@ -10,6 +10,8 @@ leaving the page, switching language or entering presentation mode loses nothing
 
 from __future__ import annotations
 
+import math
+
 from typing import Any, Callable
 
 import streamlit as st
@@ -111,12 +113,15 @@ PRESENT_CSS = """<style>
 html { font-size: 20px; }
 [data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'] { display: none; }
 .block-container { max-width: 100%; padding-top: 1.5rem; }
-[data-testid='stCaptionContainer'] { display: none; }
+[data-testid='stCaptionContainer'] { font-size: 0.85rem; }
 </style>"""
 
 
 def presentation_mode() -> bool:
-    """A projector view: bigger text, no sidebar, no captions; an Exit button brings the controls back."""
+    """A projector view: bigger text, no sidebar; an Exit button brings the controls back.
+
+    Captions stay: on several pages they carry the lesson (shapes under Home's blocks, the pooling
+    experiments' conclusions), so they are shown large enough to read from the back row."""
     on = toggle("present", T("presentation_mode"), where=st.sidebar)
     if on:
         st.html(PRESENT_CSS)
@@ -180,8 +185,9 @@ def _url_rows(text: str) -> str:
 def cell_picker(n_rows: int, n_cols: int, key: str, *, sliders: bool = True) -> tuple[int, int]:
     """Pick an output cell as (row, column): two sliders plus ◀ / ▶ buttons; linked as ?key=i,j.
 
-    A click on the map (go_to_cell) or in the browser explorer sets it too. The cell is clamped
-    into the current output, so a stride change keeps a valid cell near the same place.
+    A click on the map (go_to_cell) or in the browser explorer sets it too. When the output changes
+    size (stride, padding, kernel), the cell keeps its place: row and column are scaled by the change,
+    so the window stays over the same part of the picture instead of sliding to a corner.
     """
     def parse(raw: str) -> tuple[int, int]:
         i, j = (int(v) for v in raw.split(","))
@@ -190,10 +196,14 @@ def cell_picker(n_rows: int, n_cols: int, key: str, *, sliders: bool = True) -> 
         return i, j
     s = Setting(key, None, parse, lambda c: f"{c[0]},{c[1]}")
     cell = state.value(s)
+    shape = state.learner().get(f"{key}_shape")  # the output's (rows, cols) when the cell was last picked
     if cell is None:  # start in the middle, where the picture usually is
         cell = (n_rows // 2, n_cols // 2)
+    elif shape is not None and tuple(shape) != (n_rows, n_cols):
+        cell = (_same_place(cell[0], shape[0], n_rows), _same_place(cell[1], shape[1], n_cols))
     cell = (min(cell[0], n_rows - 1), min(cell[1], n_cols - 1))
     state.put(key, cell)
+    state.put(f"{key}_shape", (n_rows, n_cols))
 
     def step(d: int) -> None:  # ◀ / ▶: the previous / next cell in reading order
         i, j = state.learner()[key]
@@ -216,6 +226,11 @@ def cell_picker(n_rows: int, n_cols: int, key: str, *, sliders: bool = True) -> 
     return state.learner()[key]
 
 
+def _same_place(i: int, old: int, new: int) -> int:
+    """Index i of `old` cells, moved to the cell of `new` cells at the same fraction of the way across."""
+    return min(max(math.floor((i + 0.5) * new / old), 0), new - 1)  # (halves round up: a round trip comes back)
+
+
 def go_to_cell(key: str, i: int, j: int) -> None:
     """Select output cell (i, j) of cell_picker(key) and rerun."""
     state.put(key, (int(i), int(j)))
@@ -223,13 +238,13 @@ def go_to_cell(key: str, i: int, j: int) -> None:
 
 
 # ---------------------------------------------------------------- quiz and the step-by-step section
-def quiz_gate(key: str, size: tuple[int, int], value: float, cell: tuple[int, int]) -> bool:
+def quiz_gate(key: str, size: tuple[int, int], value: float, cell: tuple[int, int], *, quiz: bool) -> bool:
     """'Predict first': ask for the output size and the highlighted cell's value; True once checked.
 
-    True straight away when quiz mode is off. Until the learner presses Check, the page must draw
-    nothing that gives the answer away (the output map, its size, the products, the formula).
+    True straight away when quiz mode (the toggle stepper draws) is off. Until the learner presses Check,
+    the page must draw nothing that gives the answer away (the output map, its size, the products, the formula).
     """
-    if not toggle(f"{key}_quiz", T("quiz_mode"), help=T("quiz_help")):
+    if not quiz:
         return True
     c1, c2, c3, c4 = st.columns([1, 1, 1, 1])
     oh = c1.number_input(T("quiz_height"), 0, 100_000, 0, key=f"{key}_q_h")
@@ -258,10 +273,11 @@ def stepper(lesson, key: str, *, sizes: bool = True):
 
     st.subheader(T("step_title"))
     OH, OW = lesson.output.shape
-    quiz = bool(state.learner().get(f"{key}_quiz"))
+    # the toggle first: a link's ?conv_quiz=1 is read here, before the cell sliders (whose ends show the size)
+    quiz = toggle(f"{key}_quiz", T("quiz_mode"), help=T("quiz_help"))
     at = cell_picker(OH, OW, key=f"{key}_cell", sliders=not quiz)
     trace = lesson.trace_at(at)
-    revealed = quiz_gate(key, (OH, OW), trace.total, at)
+    revealed = quiz_gate(key, (OH, OW), trace.total, at, quiz=quiz)
     if revealed and sizes:
         size_formulas(lesson.size_h, lesson.size_w)
     return at, trace, revealed

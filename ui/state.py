@@ -21,7 +21,7 @@ from playground import samples
 from playground._args import InputError
 from playground.image_codes import decode_image, encode_image
 
-from .text import T, plain
+from .text import T, lang, plain
 
 MAX_PARAM = 12_500  # characters of one link value (a 64×64 image code is the longest)
 
@@ -176,7 +176,9 @@ def sync_url(page: str) -> None:
 
 def lesson_link_box() -> None:
     """The address of this exact view, with a copy button (st.code has one), in the sidebar."""
-    params = st.session_state.get("_current_params", {})
+    # the language always travels: a Korean teacher's link opens in Korean on an English-language browser too
+    params = {**st.session_state.get("_current_params", {})}
+    params.setdefault("lang", lang())
     try:
         base = (st.context.url or "").split("?")[0]
     except Exception:
