@@ -107,8 +107,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "커널의 칸 사이를 벌립니다. 팽창 2인 3×3 커널은 5×5 영역을 봅니다."),
     "padding": ("Padding", "패딩"),
     "pad_number": ("amount", "직접 지정"),
-    "pad_valid": ("valid (none)", "valid (없음)"),
-    "pad_same": ("same (keep size)", "same (크기 유지)"),
+    "pad_valid": ("valid (none)", "없음 (valid)"),
+    "pad_same": ("same (keep size)", "크기 유지 (same)"),
     "padding_amount": ("Padding (pixels per side)", "패딩 (한쪽당 픽셀 수)"),
     "padding_mode": ("Padding mode", "패딩 방식"),
     "mode_zeros": ("zeros", "제로 패딩"),
@@ -124,7 +124,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kernel_values_help": ("Type numbers separated by spaces; 1×1 up to 7×7. Decimals and negatives are fine.",
                            "숫자를 공백으로 구분해 입력하세요. 1×1부터 7×7까지, 소수와 음수도 됩니다."),
     "kernel": ("Kernel", "커널"),
-    "window": ("Window (input under the kernel)", "창 (커널 아래의 입력)"),
+    "window": ("Window (input under the kernel)", "윈도우 (커널 아래의 입력)"),
     "products": ("Products", "곱"),
     "kernel_size": ("Kernel size", "커널 크기"),
     "output_size": ("Output size", "출력 크기"),
@@ -132,32 +132,32 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "last window that does not fit is dropped, so the last pixels along {axis} are never seen "
                      "(switch on the coverage map below).",
                      "{axis}: 공식의 값이 {exact}로 정수가 아닙니다. 프레임워크는 내림해서 {size}로 만듭니다. 들어맞지 않는 마지막 "
-                     "창은 버려지므로 {axis} 방향의 마지막 픽셀은 한 번도 쓰이지 않습니다 (아래 사용 횟수 지도를 켜 보세요)."),
+                     "윈도우는 버려지므로 {axis} 방향의 마지막 픽셀은 한 번도 쓰이지 않습니다 (아래 사용 횟수 지도를 켜 보세요)."),
     "step_title": ("Step by step", "한 단계씩"),
     "step_prev": ("Previous position", "이전 위치"),
     "step_next": ("Next position", "다음 위치"),
-    "step_position": ("Window position (row by row)", "창 위치 (행 순서)"),
+    "step_position": ("Window position (row by row)", "윈도우 위치 (행 순서)"),
     "input_padded": ("Input (with padding)", "입력 (패딩 포함)"),
     "input": ("Input", "입력"),
     "feature_map": ("Feature map (click a cell)", "특징 맵 (칸을 클릭하세요)"),
     "after_activation": ("After activation: {act}", "활성화 후: {act}"),
     "cell_value": ("Output cell (row {i}, column {j}) = sum of window × kernel (+ bias):",
-                   "출력 칸 (행 {i}, 열 {j}) = 창 × 커널의 합 (+ 편향):"),
-    "window_reads_padding": ("{n} of the window's cells are padding.", "창의 칸 중 {n}개가 패딩입니다."),
-    "animation_title": ("Play the sliding window", "슬라이딩 창 재생하기"),
+                   "출력 칸 (행 {i}, 열 {j}) = 윈도우 × 커널의 합 (+ 편향):"),
+    "window_reads_padding": ("{n} of the window's cells are padding.", "윈도우의 칸 중 {n}개가 패딩입니다."),
+    "animation_title": ("Play the sliding window", "슬라이딩 윈도우 재생하기"),
     "animation_help": ("Runs in your browser on the top-left corner (at most 16×16 pixels): press ▶ or drag the "
                        "slider.", "브라우저에서 왼쪽 위 구석(최대 16×16 픽셀)으로 재생됩니다. ▶를 누르거나 슬라이더를 움직이세요."),
     "coverage_title": ("How often each pixel is used", "픽셀마다 쓰이는 횟수"),
     "coverage_help": ("Each cell counts the windows that read that pixel. Without padding, border pixels are used "
                       "less than centre ones. Pixels never used now: {n}.",
-                      "각 칸은 그 픽셀을 읽는 창의 수입니다. 패딩이 없으면 가장자리 픽셀이 가운데보다 덜 쓰입니다. 지금 한 번도 "
+                      "각 칸은 그 픽셀을 읽는 윈도우의 수입니다. 패딩이 없으면 가장자리 픽셀이 가운데보다 덜 쓰입니다. 지금 한 번도 "
                       "쓰이지 않는 픽셀: {n}개."),
     "coverage_corner": ("The top-left {n}×{n} corner, where the border effects are.",
                         "가장자리 효과가 보이는 왼쪽 위 {n}×{n} 구석입니다."),
     "no_activation": ("No activation function: the feature map is the output. Choose ReLU to see negatives set to 0.",
                       "활성화 함수가 없으면 특징 맵이 곧 출력입니다. ReLU를 고르면 음수가 0이 되는 것을 볼 수 있습니다."),
     "coverage_toggle_help": ("A map of how many windows read each pixel: border pixels count less without padding.",
-                             "각 픽셀을 읽는 창의 수를 보여 주는 지도입니다. 패딩이 없으면 가장자리 픽셀이 덜 쓰입니다."),
+                             "각 픽셀을 읽는 윈도우의 수를 보여 주는 지도입니다. 패딩이 없으면 가장자리 픽셀이 덜 쓰입니다."),
     "coverage_with": ("With these settings", "지금 설정"),
     "coverage_without": ("Without padding", "패딩 없이"),
     # pooling page
@@ -168,10 +168,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pool_min": ("min pooling", "최소 풀링"),
     "pool_global_avg": ("global average pooling", "전역 평균 풀링"),
     "pool_global_max": ("global max pooling", "전역 최대 풀링"),
-    "pool_window": ("Window", "창 크기"),
+    "pool_window": ("Window", "윈도우 크기"),
     "pool_padding_help": ("At most half the window, as in PyTorch. Max pooling pads with −∞ (never wins); average "
                           "pooling pads with 0 and counts it.",
-                          "PyTorch처럼 창 크기의 절반까지입니다. 최대 풀링은 −∞로 패딩하고(절대 뽑히지 않음), 평균 풀링은 0으로 "
+                          "PyTorch처럼 윈도우 크기의 절반까지입니다. 최대 풀링은 −∞로 패딩하고(절대 뽑히지 않음), 평균 풀링은 0으로 "
                           "패딩해 개수에 포함합니다."),
     "noise_level": ("Noise for the experiment", "실험용 잡음 크기"),
     "pooled": ("Pooled output (click a cell)", "풀링 출력 (칸을 클릭하세요)"),
@@ -208,7 +208,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stack_title": ("Many filters: a stack of feature maps", "여러 필터: 특징 맵의 쌓임"),
     "stack_shape": ("Each filter gives one feature map (after ReLU); stacked they form an output of shape "
                     "(H, W, C) = **({h}, {w}, {c})**: the depth equals the number of filters.",
-                    "필터마다 특징 맵이 하나씩 생기고(ReLU 후), 쌓으면 형상 (H, W, C) = **({h}, {w}, {c})**인 출력이 됩니다. "
+                    "필터마다 특징 맵이 하나씩 생기고(ReLU 후), 이 맵들을 쌓은 출력의 형상은 (H, W, C) = **({h}, {w}, {c})** 입니다. "
                     "깊이는 필터 개수와 같습니다."),
     "layers_title": ("Stacking layers: H and W shrink, depth grows", "층 쌓기: 높이·너비는 줄고 깊이는 늘어납니다"),
     "n_layers": ("Conv layers", "합성곱층 수"),
@@ -250,8 +250,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "press_train": ("Press Train to start. It takes a few seconds.", "학습 시작을 누르세요. 몇 초면 됩니다."),
     "progress_text": ("Batch {step} of {total} · epoch {epoch}", "배치 {step} / {total} · 에폭 {epoch}"),
     "loss": ("Loss", "손실"),
-    "train_accuracy": ("Training accuracy", "학습 정확도"),
-    "test_accuracy": ("Test accuracy", "시험 정확도"),
+    "train_accuracy": ("Training accuracy", "훈련 정확도"),
+    "test_accuracy": ("Test accuracy", "테스트 정확도"),
     "examples_per_second": ("Examples / second", "초당 학습 예제 수"),
     "state": ("State", "상태"),
     "state_running": ("training", "학습 중"),
@@ -259,8 +259,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "state_done": ("done", "완료"),
     "first_filters": ("First-layer filters (blue negative, red positive)", "첫 층의 필터 (파랑 음수, 빨강 양수)"),
     "results": ("Results", "결과"),
-    "cnn_accuracy": ("CNN test accuracy", "CNN 시험 정확도"),
-    "mlp_accuracy": ("MLP test accuracy", "MLP 시험 정확도"),
+    "cnn_accuracy": ("CNN test accuracy", "CNN 테스트 정확도"),
+    "mlp_accuracy": ("MLP test accuracy", "MLP 테스트 정확도"),
     "cnn_vs_mlp": ("The CNN has {cnn} parameters; the MLP has {mlp}. Sharing small kernels across the image "
                    "does more with fewer weights.",
                    "CNN의 매개변수는 {cnn}개, MLP는 {mlp}개입니다. 작은 커널을 이미지 전체에서 공유하면 더 적은 가중치로 "
@@ -268,14 +268,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "confusion": ("Confusion matrix (row: true class, column: predicted)", "혼동 행렬 (행: 실제 클래스, 열: 예측)"),
     "confusion_help": ("The diagonal counts correct answers; bright cells off the diagonal are the usual mix-ups.",
                        "대각선은 맞힌 개수이고, 대각선 밖의 밝은 칸은 자주 헷갈리는 경우입니다."),
-    "misclassified": ("Test images the CNN got wrong", "CNN이 틀린 시험 이미지"),
+    "misclassified": ("Test images the CNN got wrong", "CNN이 틀린 테스트 이미지"),
     "dataset": ("Data", "데이터"),
     "dataset_digits": ("handwritten digits (MNIST, grayscale)", "손글씨 숫자 (MNIST, 흑백 이미지)"),
     "dataset_shapes": ("coloured shapes (RGB, 8 classes)", "색깔 도형 (컬러 이미지, 8개 클래스)"),
     "shapes_intro": ("Coloured shapes, drawn fresh by the app: red or blue × circle, square, triangle, cross "
                      "(4,000 to train, 1,000 to test). The colour is part of the answer, so each first-layer filter "
                      "has a kernel per channel (R, G, B) and learns colours as well as edges.",
-                     "앱이 새로 그린 색깔 도형입니다: 빨강 또는 파랑 × 원, 사각형, 삼각형, 십자 (학습 4,000개, 시험 "
+                     "앱이 새로 그린 색깔 도형입니다: 빨강 또는 파랑 × 원, 사각형, 삼각형, 십자 (학습 4,000개, 테스트 "
                      "1,000개). 색도 정답의 일부이므로 첫 층의 필터는 채널(빨강, 초록, 파랑)마다 커널을 하나씩 가지고 "
                      "모서리뿐 아니라 색도 학습합니다."),
     "first_filters_rgb": ("First-layer filters in colour: each pixel's colour is the kernel's R, G, B weights "
@@ -300,9 +300,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "train_first": ("Train a model first: it stays in your browser session only.",
                     "먼저 모델을 학습하세요. 모델은 내 브라우저 세션에만 있습니다."),
     "digit_source": ("Digit", "숫자"),
-    "digit_source_test": ("a test digit", "시험 숫자"),
+    "digit_source_test": ("a test digit", "테스트 숫자"),
     "digit_source_draw": ("draw one", "직접 그리기"),
-    "test_index": ("Test digit number", "시험 숫자 번호"),
+    "test_index": ("Test digit number", "테스트 숫자 번호"),
     "true_label": ("True label: {t}", "실제 정답: {t}"),
     "draw_something": ("Draw a digit (white on black) to test the model.", "모델을 시험하려면 숫자를 그리세요 (검은 바탕에 흰색)."),
     "preprocessing": ("Preprocessing, as MNIST did", "MNIST와 같은 전처리"),
@@ -319,12 +319,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "model_input": ("What the models see (28×28)", "모델이 보는 입력 (28×28)"),
     "probability": ("probability", "확률"),
     "feature_maps_all": ("Feature maps of every layer", "모든 층의 특징 맵"),
-    "feature_maps_test": ("Feature maps of every layer for a test image", "시험 이미지 하나에 대한 모든 층의 특징 맵"),
-    "test_image_index": ("Test image number", "시험 이미지 번호"),
+    "feature_maps_test": ("Feature maps of every layer for a test image", "테스트 이미지 하나에 대한 모든 층의 특징 맵"),
+    "test_image_index": ("Test image number", "테스트 이미지 번호"),
     "data_size_title": ("How much data does each need?", "데이터가 얼마나 필요할까요?"),
     "data_size_help": ("Trains a CNN and an MLP on 50, 100, 200 and 400 digits per class (same number of steps) "
                        "and plots their test accuracy. Takes about 15 seconds.",
-                       "클래스마다 50, 100, 200, 400개의 숫자로 CNN과 MLP를 (같은 단계 수로) 학습해 시험 정확도를 그립니다. "
+                       "클래스마다 50, 100, 200, 400개의 숫자로 CNN과 MLP를 (같은 단계 수로) 학습해 테스트 정확도를 그립니다. "
                        "15초쯤 걸립니다."),
     "data_size_run": ("Run the experiment", "실험 실행"),
     "data_size_running": ("Training 8 small models…", "작은 모델 8개를 학습하는 중…"),
@@ -352,8 +352,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "shift_demo": ("Shift your image 1 pixel right: **{changed}** of the flattened input vector changes (what a "
                    "dense layer sees), while the feature map simply moves by one pixel: **{moves}** "
                    "(translation equivariance).",
-                   "이미지를 오른쪽으로 1픽셀 옮기면 평탄화한 입력 벡터(완전 연결층이 보는 것)의 **{changed}**가 바뀌지만, "
-                   "특징 맵은 한 픽셀 옮겨질 뿐입니다: **{moves}** (이동 등변성)."),
+                   "이미지를 오른쪽으로 1픽셀 옮기면 평탄화한 입력 벡터(완전 연결층이 보는 것)에서 바뀌는 값의 비율: **{changed}**. "
+                   "하지만 특징 맵은 한 픽셀 옮겨질 뿐입니다: **{moves}** (이동 등변성)."),
     "yes": ("yes", "예"),
     "no": ("no", "아니요"),
     "map_before": ("Feature map (Sobel x)", "특징 맵 (소벨 x)"),
@@ -447,7 +447,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kernel_nan": ("The kernel may only hold ordinary numbers (no NaN or infinity).",
                    "커널에는 보통의 숫자만 넣을 수 있습니다 (NaN이나 무한대는 안 됩니다)."),
     "bias_nan": ("The bias must be an ordinary number.", "편향은 보통의 숫자여야 합니다."),
-    "stride_zero": ("Stride, window and dilation must be at least 1.", "스트라이드, 창 크기, 팽창은 1 이상이어야 합니다."),
+    "stride_zero": ("Stride, window and dilation must be at least 1.", "스트라이드, 윈도우 크기, 팽창은 1 이상이어야 합니다."),
     "same_needs_stride1": ("Padding 'same' keeps the size only with stride 1 (as in PyTorch); choose stride 1 or a "
                            "padding amount.", "'same' 패딩은 스트라이드가 1일 때만 크기를 유지합니다 (PyTorch와 같음). "
                            "스트라이드를 1로 하거나 패딩 값을 직접 정하세요."),
@@ -456,7 +456,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                                  "smaller kernel.", "커널({k})이 패딩된 입력({n})보다 큽니다. 패딩을 늘리거나 더 작은 커널을 "
                                  "쓰세요."),
     "pool_padding_too_big": ("Pooling padding can be at most half the window (as in PyTorch).",
-                             "풀링 패딩은 창 크기의 절반까지만 가능합니다 (PyTorch와 같음)."),
+                             "풀링 패딩은 윈도우 크기의 절반까지만 가능합니다 (PyTorch와 같음)."),
     "image_empty": ("The file is empty.", "파일이 비어 있습니다."),
     "image_too_big_file": ("The file is larger than {mb} MB.", "파일이 {mb}MB보다 큽니다."),
     "image_too_many_pixels": ("The image has more than {mp} megapixels, too many to open safely.",

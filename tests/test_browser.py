@@ -222,8 +222,8 @@ def test_train_on_coloured_shapes_from_a_lesson_link(app_url, page):
     page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
                            ".some(e => e.innerText === '완료')", polling=500, timeout=120_000)
     page.get_by_text("클래스: 0 빨간 원 · 1 파란 원", exact=False).first.wait_for(timeout=60_000)
-    assert float(_metric(page, "CNN 시험 정확도").rstrip("%")) > float(_metric(page, "MLP 시험 정확도").rstrip("%"))
-    page.get_by_text("CNN 시험 정확도").first.scroll_into_view_if_needed()
+    assert float(_metric(page, "CNN 테스트 정확도").rstrip("%")) > float(_metric(page, "MLP 테스트 정확도").rstrip("%"))
+    page.get_by_text("CNN 테스트 정확도").first.scroll_into_view_if_needed()
     page.wait_for_function("() => [...document.images].every(i => i.complete)", polling=200, timeout=10_000)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "train-shapes.png"))

@@ -65,3 +65,31 @@ def test_requirements_txt_agrees_with_pyproject():
     assert _pins(project) == _pins(req)
     assert _pins(req)["torch"] == "2.13.0"
     assert any(line.startswith("--extra-index-url") and "/whl/cpu" in line for line in req)  # CPU-only torch
+
+
+# Latin words a Korean teacher writes as they are: acronyms, names, framework and network names, axis letters.
+AGREED_LATIN = {"CNN", "MLP", "ReLU", "PyTorch", "Keras", "MNIST", "ImageNet", "torchvision", "RGB", "NaN", "MB", "PNG",
+                "JPG", "WebP", "GIF", "BMP", "H", "W", "C", "N", "K", "i", "j", "x", "k", "V", "Adam", "SGD", "Top",
+                "Conv", "Playground", "IMAGENET", "AlexNet", "ILSVRC", "LeNet", "VGG", "MobileNet", "ShuffleNet",
+                "ResNet", "DenseNet", "SqueezeNet", "GoogLeNet"}
+
+
+def _latin_left(key: str, en: str, ko: str) -> list[str]:
+    s = re.sub(r"\{[a-z0-9_]+\}", "", ko)  # placeholders
+    s = re.sub(r"`[^`]*`|'[^']*'", "", s)  # code and quoted values
+    s = re.sub(r"\([^()]*\)", "", s)  # glosses and examples: 형상(shape), 평탄화 (Flatten)
+    s = re.sub(r"\?[a-z_]+=\S*|\.[a-z]{2,4}\b|\b\w*_\w*\b|\b[A-Za-z]\w*(?=[(=])", "", s)  # link params, files, code
+    words = re.findall(r"[A-Za-z]+", s)
+    if key.startswith(("code_", "export_")):  # errors about pasted code quote the learner's identifiers
+        words = [w for w in words if w not in en]
+    return [w for w in words if w not in AGREED_LATIN]
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_korean_text_leaves_no_english_words_and_uses_the_glossary(key):
+    en, ko = STRINGS[key]
+    assert not _latin_left(key, en, ko), f"{key}: English words left in the Korean text: {_latin_left(key, en, ko)}"
+    assert not re.search(r"(?<!팽)창(?=[ 은을이의])", ko), f"{key}: window is 윈도우, not 창 (glossary)"
+    assert "시험 정확도" not in ko and "시험 이미지" not in ko, f"{key}: test accuracy/images are 테스트 (glossary)"
+    # Markdown closes **bold** only before a space or punctuation when it ends in punctuation: **(1, 2)**인 breaks
+    assert not re.search(r"[^\w\s*]\*\*[가-힣]", re.sub(r"\{[a-z0-9_]+\}", "1", ko)), f"{key}: bold that will not close"
