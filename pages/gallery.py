@@ -5,7 +5,7 @@ import streamlit as st
 
 from playground import figures
 from playground.gallery import GALLERY, gallery_summaries
-from ui.text import T, lang
+from ui.text import T, big_count, lang
 
 st.title(T("gallery_title"))
 st.write(T("gallery_intro"))
@@ -38,7 +38,7 @@ st.subheader(T("g_ideas"))
 st.caption(T("g_shapes_note"))
 for name, a in GALLERY.items():
     s = summaries[name]
-    with st.expander(T("g_expander", name=name, params=f"{s.total_params:,}", macs=f"{s.total_macs / 1e6:,.1f}",
+    with st.expander(T("g_expander", name=name, params=f"{s.total_params:,}", macs=big_count(s.total_macs),
                        shape=str(s.input_shape))):
         st.markdown(getattr(a, f"idea_{lang()}"))
         st.dataframe(pd.DataFrame([(r.name, r.kind, str(r.output_shape), r.params, r.macs) for r in s.rows],

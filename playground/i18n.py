@@ -774,8 +774,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "g_chart_note": ("Networks with ImageNet errors only (LeNet-5 is left out). Dots: top-1 error; diamonds: "
                      "top-5 error.", "ImageNet 오류율이 있는 신경망만 그렸습니다 (LeNet-5 제외). 원: Top-1 오류율, "
                      "마름모: Top-5 오류율."),
-    "g_expander": ("{name} — {params} parameters, {macs} million multiply-adds, input {shape}",
-                   "{name} — 매개변수 {params}개, 곱셈-덧셈 {macs}백만 번, 입력 {shape}"),
+    "g_expander": ("{name} — {params} parameters, {macs} multiply-adds, input {shape}",
+                   "{name} — 매개변수 {params}개, 곱셈-덧셈 {macs} 번, 입력 {shape}"),
     "claim_and": ("{a} and {b}", "{a}과 {b}"),
     "claim_shift_order": ("Under a 1-pixel shift, {least} changed least ({a}), {mid} changed {b}, and {most} changed "
                           "most ({c}).",

@@ -93,3 +93,15 @@ def test_korean_text_leaves_no_english_words_and_uses_the_glossary(key):
     assert "시험 정확도" not in ko and "시험 이미지" not in ko, f"{key}: test accuracy/images are 테스트 (glossary)"
     # Markdown closes **bold** only before a space or punctuation when it ends in punctuation: **(1, 2)**인 breaks
     assert not re.search(r"[^\w\s*]\*\*[가-힣]", re.sub(r"\{[a-z0-9_]+\}", "1", ko)), f"{key}: bold that will not close"
+
+
+@pytest.mark.parametrize("n, en, ko", [(714_200_000, "714.2 million", "약 7억 1,420만"),
+                                       (15_470_300_000, "15.47 billion", "약 154억 7,030만"),
+                                       (100_000_000, "100.0 million", "약 1억"), (2_300_000, "2.3 million", "약 230만"),
+                                       (9_999, "9,999", "9,999")])
+def test_big_counts_read_as_each_language_counts(monkeypatch, n, en, ko):
+    import ui.text
+
+    for code, want in (("en", en), ("ko", ko)):
+        monkeypatch.setattr(ui.text, "lang", lambda code=code: code)
+        assert ui.text.big_count(n) == want

@@ -56,6 +56,19 @@ def plain(text: object, limit: int = 80) -> str:
     return _MD_SPECIAL.sub(r"\\\1", s)
 
 
+def big_count(n: float) -> str:
+    """A large count as the learner's language says it: '714.2 million' / '약 7억 1,420만'."""
+    n = float(n)
+    if lang() == "ko":  # Korean groups by 10⁴ (만) and 10⁸ (억)
+        if n >= 1e8:
+            eok, man = divmod(round(n / 1e4), 10_000)
+            return f"약 {eok:,}억" + (f" {man:,}만" if man else "")
+        return f"약 {round(n / 1e4):,}만" if n >= 1e4 else f"{n:,.0f}"
+    if n >= 1e9:
+        return f"{n / 1e9:,.2f} billion"
+    return f"{n / 1e6:,.1f} million" if n >= 1e6 else f"{n:,.0f}"
+
+
 def class_label(data, k: int) -> str:
     """The name of class k of a training dataset, in the learner's language (digits are themselves)."""
     c = data.classes[k]
