@@ -80,7 +80,7 @@ for r, (heading, ks) in enumerate(rows):
             st.plotly_chart(figures.probability_bars(probs, T("home_prob_axis"), present=present), key="home_probs",
                             config={"displayModeBar": False})
 st.caption(T("home_shapes_note"))
-st.caption(T("home_weights_note"))
+st.caption(T("home_weights_note", n=f"{home_net.n_params():,}", acc=f"{home_net.test_accuracy():.1%}"))
 
 st.subheader(T("home_why_title"))
 flat = 224 * 224 * 3  # a photo flattened
