@@ -52,7 +52,8 @@ if summary is not None:
     table = pd.DataFrame([(r.name, lead + ", ".join(map(str, r.output_shape)) + ")", r.params, r.arithmetic, r.macs)
                           for r in summary.rows],
                          columns=[T("col_layer"), T("col_output"), T("col_params"), T("col_arith"), T("col_macs")])
-    st.dataframe(table, hide_index=True)
+    st.dataframe(table, hide_index=True, column_config={T(k): st.column_config.NumberColumn(format="localized")
+                                                        for k in ("col_params", "col_macs")})  # 32,064 as in the formulas
     st.markdown(T("model_totals", params=f"{summary.total_params:,}", macs=f"{summary.total_macs:,}"))
     left, right = st.columns(2)
     left.plotly_chart(figures.param_bars([r.name for r in summary.rows], [r.params for r in summary.rows],
@@ -96,7 +97,8 @@ if costs is not None:
     st.dataframe(pd.DataFrame([(T(k.key), T(k.key + "_why"), k.params, k.params_formula, k.macs, k.macs_formula)
                                for k in costs],
                               columns=[T("block"), T("why"), T("col_params"), T("col_arith"), "MACs", T("macs_arith")]),
-                 hide_index=True)
+                 hide_index=True, column_config={k: st.column_config.NumberColumn(format="localized")
+                                                 for k in (T("col_params"), "MACs")})
     pick = c.selectbox("bk_pick", T("block_picture"), range(len(costs)), format_func=lambda k: T(costs[k].key))
     st.plotly_chart(figures.shape_flow([label for label, _ in costs[pick].stages],
                                        [shape for _, shape in costs[pick].stages], height=240), key="block_flow")
