@@ -6,6 +6,7 @@ from playground import figures
 from playground.export import conv_layer_keras_code, conv_layer_torch_code, npy_bytes, png_bytes
 from playground.lessons import conv_lesson
 from ui import controls as c
+from ui import page
 from ui.display import downloads, image_caption, keep_last, main_columns, present, show_map
 from ui.explorer import explorer
 from ui.state import current_image, put
@@ -33,13 +34,13 @@ with controls:
 with kernel_col:
     kernel = keep_last("kernel", c.kernel_editor)
 if kernel is None:
-    st.stop()
+    page.stop()  # (not st.stop(): app.py still writes the address and the lesson link)
 settings = dict(stride=stride, padding=amount if pad_kind == "number" else pad_kind, dilation=dilation,
                 padding_mode=mode, bias=bias, activation=activation)
 
 lesson = keep_last("conv", lambda: cached_conv_lesson(img, kernel, **settings))
 if lesson is None:
-    st.stop()
+    page.stop()  # (not st.stop(): app.py still writes the address and the lesson link)
 at, tr, revealed = c.stepper(lesson, "conv")
 # In the browser: hover/drag moves the window, products and sum with no rerun; a click selects the cell here.
 explorer(lesson, kind="conv", lang=lang(), selected=at, key="conv_explorer", quiz=not revealed,

@@ -82,8 +82,10 @@ size = min(8, max(H, W))
 with right:
     if max(H, W) > 4:
         size = st.slider(T("zoom_size"), 4, min(16, max(H, W)), min(8, max(H, W)), key="zoom_size")
-    top = st.slider(T("zoom_top"), 0, max(H - size, 0), 0, key="zoom_top") if H > size else 0
-    lft = st.slider(T("zoom_left"), 0, max(W - size, 0), 0, key="zoom_left") if W > size else 0
+    # the zoom starts where the picture has the most contrast, not on a flat (all-zero) corner
+    top0, lft0 = figures.busiest_crop(img if img.ndim == 2 else img.mean(axis=2), size)
+    top = st.slider(T("zoom_top"), 0, max(H - size, 0), top0, key="zoom_top") if H > size else 0
+    lft = st.slider(T("zoom_left"), 0, max(W - size, 0), lft0, key="zoom_left") if W > size else 0
     crop = pixel_crop(img, top, lft, size)  # (size, size) gray values, or (3, size, size) for RGB
     if crop.ndim == 2:
         show_map(crop, T("pixel_values"), key="zoom_map", main=True)

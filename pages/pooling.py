@@ -7,6 +7,7 @@ from playground.experiments import pooling_experiments
 from playground.export import png_bytes
 from playground.lessons import pool_lesson
 from ui import controls as c
+from ui import page
 from ui.display import downloads, image_caption, keep_last, main_columns, show_map
 from ui.explorer import explorer
 from ui.state import current_image, put
@@ -31,7 +32,7 @@ noise = c.slider("pool_noise", T("noise_level"), 0, 80, 20, where=col_c)
 settings = dict(kernel_size=window, stride=stride, padding=padding, mode=mode, noise=float(noise))
 lesson = keep_last("pool", lambda: cached_pool_lesson(img, **settings))  # (the experiments below: the same settings)
 if lesson is None:
-    st.stop()
+    page.stop()  # (not st.stop(): app.py still writes the address and the lesson link)
 at, tr, revealed = c.stepper(lesson, "pool", sizes=not is_global)
 explorer(lesson, kind="pool", lang=lang(), selected=at, key="pool_explorer", quiz=not revealed,
          on_select=lambda cell: put("pool_cell", cell))  # hover in the browser; a click selects the cell

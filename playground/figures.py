@@ -385,6 +385,14 @@ def _busiest_origin(padded: np.ndarray, ch: int, cw: int, stride: int, n_out: tu
     return int(best_at[0]), int(best_at[1])
 
 
+def busiest_crop(a: np.ndarray, size: int) -> tuple[int, int]:
+    """(top, left) of the size×size crop of a 2-D map with the most contrast: where a zoom starts, on the
+    picture rather than on a flat corner."""
+    a = np.asarray(a, dtype=np.float64)
+    h, w = min(size, a.shape[0]), min(size, a.shape[1])
+    return _busiest_origin(a, h, w, 1, (a.shape[0] - h + 1, a.shape[1] - w + 1), (1, 1))
+
+
 ANIMATION_CROP = {False: 16, True: 8}  # the animation's largest crop (pixels a side): normal, for a projector
 
 

@@ -118,6 +118,18 @@ def test_the_animation_draws_a_number_on_every_cell_of_its_crop(present, cut):
                           lesson.padded[np.ix_(s["data"][0]["y"], s["data"][0]["x"])])
 
 
+@settings(max_examples=40, deadline=None)
+@given(hs.integers(8, 40), hs.integers(8, 40), hs.data())
+def test_the_zoom_starts_on_the_picture_not_on_a_flat_corner(H, W, data):
+    """A lone 3×3 patch anywhere in a flat map: the 8×8 zoom's default place shows all of it."""
+    r, c = data.draw(hs.integers(0, H - 3)), data.draw(hs.integers(0, W - 3))
+    a = np.zeros((H, W))
+    a[r:r + 3, c:c + 3] = 200
+    top, left = figures.busiest_crop(a, 8)
+    assert 0 <= top <= H - 8 and 0 <= left <= W - 8
+    assert a[top:top + 8, left:left + 8].sum() == a.sum()
+
+
 # ---- in Chromium ----------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
