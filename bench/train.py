@@ -1,6 +1,7 @@
 """Training speed: the default CNN to ≥ 96 %, the Train page's live loop vs a bare torch loop, memory.
 
     python -m bench.train            # add --browser to also drive the page from Chromium on this machine
+    python -m bench.train --concurrent [--epochs 4]   # K = 0, 1 and 5 trainings at once in one server process
 
 Targets (issue 4): ≥ 96 % held-out accuracy in ≤ 15 s of training; the page's loop (live redraws
 included) ≥ 85 % of the examples/second of a bare torch loop over the same model and batches,
@@ -16,22 +17,32 @@ included. AppTest is not used: its harness polls the script thread every millise
 alone cost the training thread ~10 % (measured here). The peers are bare loops in fresh processes,
 before, between and after the page's trainings; each training is compared with the faster loop
 measured around it.
+
+--concurrent (issue 14, fair training): one `streamlit run` serving the real Train page and a one-slider
+page. K learners (headless clients) press Train at once (the page's defaults, --epochs) while one more
+learner flips the slider (closed loop); K = 0 (the slider alone: the peer), 1 and 5 in the same process,
+one after the other. Printed per K: each training's examples/s as its page shows it, the time from the
+clicks to each training's results, the total throughput (all examples / time to the last result, the
+MLPs not counted), the slider's rerun latency p50/p95/max (send -> script finished) next to K = 0's.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
 import torch
 
+from bench.servers import cpu_seconds, rss_mb, streamlit_processes
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from browser_app import SERVER_PIDS, rss_mb, streamlit_server  # noqa: E402
 
 ROUNDS = 5
 
@@ -119,6 +130,7 @@ def page_and_bare_rates(url: str, rounds: int = ROUNDS) -> tuple[list[float], li
 
 def page_rates_browser(url: str, rounds: int = ROUNDS) -> list[float]:
     """The same, pressed in Debian's Chromium running on the same 2 cores as the server."""
+    sys.path.insert(0, str(ROOT / "tests"))  # (Chromium's path and flags: the browser tests' own)
     from browser_app import CHROMIUM, CHROMIUM_ARGS, wait_idle
     from playwright.sync_api import sync_playwright
 
@@ -140,9 +152,9 @@ def page_rates_browser(url: str, rounds: int = ROUNDS) -> list[float]:
 def main() -> None:
     from playground.torch_thread import on_torch_thread
 
-    with streamlit_server() as url:
+    with streamlit_processes(1) as [(url, pid)]:
         page, bare = page_and_bare_rates(url)
-        peak = rss_mb(SERVER_PIDS[int(url.rsplit(":", 1)[1])], "VmHWM")
+        peak = rss_mb(pid, "VmHWM")
         browser = page_rates_browser(url) if "--browser" in sys.argv else []
     acc, seconds = on_torch_thread(default_run)
     # each training against the faster bare loop, averaged over the measurements just before and after it
@@ -165,8 +177,133 @@ def main() -> None:
               "(the browser's drawing competes for the cores)")
 
 
+# ---------------------------------------------------------------------- K trainings at once (--concurrent)
+SLIDER_APP = '''import sys
+sys.path.insert(0, {root!r})
+import streamlit as st
+
+
+def slider():
+    st.slider("x", 1, 2, key="stride")
+
+
+st.navigation([st.Page(slider, title="Slider", url_path="slider", default=True),
+               st.Page({train!r}, title="Train", url_path="train")]).run()
+'''
+
+
+def slider_and_train_app() -> Path:
+    """A temporary app: the real Train page and a one-slider page, served by one process (the repo's config)."""
+    d = Path(tempfile.mkdtemp(prefix="train-k-"))
+    (d / "app.py").write_text(SLIDER_APP.format(root=str(ROOT), train=str(ROOT / "pages" / "train.py")))
+    (d / ".streamlit").mkdir()
+    shutil.copy(ROOT / ".streamlit" / "config.toml", d / ".streamlit" / "config.toml")
+    return d
+
+
+def pct(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))] if xs else float("nan")
+
+
+def run_k(url: str, k: int, epochs: int, slider_seconds: float = 20.0) -> dict:
+    """K trainers press Train together while a slider learner reruns its page until the last result
+    (or for `slider_seconds` when K = 0)."""
+    from bench.client import HeadlessSession
+
+    trainers = []
+    for _ in range(k):
+        s = HeadlessSession(url, "train")
+        s.wait_until(lambda s: not s.running and "btn_train" in s.buttons, 300)
+        s.set("t_epochs", epochs)
+        s.wait_idle(300)
+        trainers.append(s)
+    slider = HeadlessSession(url, "slider")
+    slider.wait_idle(300)
+    out: dict = {"k": k, "finish": [None] * k, "rate": [None] * k, "lat": [], "errors": []}
+
+    def train(i: int, s: HeadlessSession, t0: float) -> None:
+        try:
+            s.wait_until(lambda s: "MLP test accuracy" in s.metrics and not s.running, 1800)
+            out["finish"][i] = time.monotonic() - t0
+            out["rate"][i] = float(s.metrics["Examples / second"].replace(",", ""))
+            out["errors"] += s.exceptions
+        except Exception as e:  # noqa: BLE001 -- printed
+            out["errors"].append(f"{type(e).__name__}: {e}"[:200])
+
+    t0 = time.monotonic()
+    for s in trainers:
+        s.click("btn_train")
+    threads = [threading.Thread(target=train, args=(i, s, t0), daemon=True) for i, s in enumerate(trainers)]
+    for t in threads:
+        t.start()
+    value, end = 2, t0 + slider_seconds
+    while (threads and any(t.is_alive() for t in threads)) or (not threads and time.monotonic() < end):
+        sent = time.monotonic()
+        slider.set("stride", value)
+        slider.wait_idle(300)
+        out["lat"].append((time.monotonic() - sent) * 1000)
+        value = 3 - value
+        slider.pump(0.2)  # a learner's short pause between two changes
+    out["wall"] = time.monotonic() - t0
+    out["errors"] += slider.exceptions
+    for s in [*trainers, slider]:
+        s.close()
+    return out
+
+
+def concurrent(epochs: int) -> None:
+    examples = epochs * 4000  # the page's default data: 4,000 training digits per epoch
+    d = slider_and_train_app()
+    try:
+        with streamlit_processes(1, "app.py", cwd=d) as [(url, pid)]:
+            warm = run_k(url, 1, 1, 0)  # first use: imports, the data, torch's kernels
+            if warm["errors"]:
+                print("warm-up errors:", warm["errors"][:3])
+            results = []
+            for k in (0, 1, 5):
+                c0 = cpu_seconds(pid)
+                r = run_k(url, k, epochs)
+                r["cpu"] = cpu_seconds(pid) - c0
+                results.append(r)
+            peak = rss_mb(pid, "VmHWM")
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+    load = " ".join(open("/proc/loadavg").read().split()[:3])
+    print(f"K trainings at once in one `streamlit run` (the Train page's defaults, {epochs} epochs = {examples:,} "
+          f"examples each), a one-slider page rerun in the same process meanwhile; load average now {load}")
+    base = results[0]
+    one = results[1]
+    for r in results:
+        lat = r["lat"]
+        line = (f"  K={r['k']}: slider rerun p50 {pct(lat, .5):.0f} ms, p95 {pct(lat, .95):.0f} ms, "
+                f"max {max(lat, default=float('nan')):.0f} ms ({len(lat)} reruns)")
+        if r is not base:
+            line += f"; p50 {pct(lat, .5) / pct(base['lat'], .5):.2f}x and p95 {pct(lat, .95) / pct(base['lat'], .95):.2f}x K=0's"
+        print(line)
+        if r["k"]:
+            done = [f for f in r["finish"] if f is not None]
+            total = len(done) * examples / max(done) if done else float("nan")
+            r["total"] = total
+            print(f"    trainings: {', '.join(f'{x:,.0f}' for x in r['rate'] if x is not None)} examples/s shown; "
+                  f"results after {', '.join(f'{x:.1f}' for x in sorted(done))} s; total throughput {total:,.0f} "
+                  f"examples/s; server CPU {r['cpu'] / r['wall']:.2f} cores over {r['wall']:.0f} s")
+        for e in sorted(set(r["errors"]))[:5]:
+            print(f"    ERROR: {e}")
+    five = results[2]
+    if one.get("total") and five.get("total"):
+        f = [x for x in five["finish"] if x is not None]
+        print(f"  K=5 vs K=1: total throughput {five['total'] / one['total']:.2f}x; each training "
+              f"{statistics.mean([x for x in five['rate'] if x]) / one['rate'][0]:.2f}x K=1's examples/s; "
+              f"last / first result {max(f) / min(f):.2f} (1.00 = perfectly even)")
+    print(f"  server peak memory (VmHWM): {peak:.0f} MB")
+
+
 if __name__ == "__main__":
     if "--peer" in sys.argv:
         print(json.dumps(bare_rates()))
+    elif "--concurrent" in sys.argv:
+        e = sys.argv.index("--epochs") + 1 if "--epochs" in sys.argv else 0
+        concurrent(int(sys.argv[e]) if e else 4)
     else:
         main()
