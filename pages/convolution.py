@@ -43,8 +43,9 @@ if lesson is None:
     page.stop()  # (not st.stop(): app.py still writes the address and the lesson link)
 at, tr, revealed = c.stepper(lesson, "conv")
 # In the browser: hover/drag moves the window, products and sum with no rerun; a click selects the cell here.
-explorer(lesson, kind="conv", lang=lang(), selected=at, key="conv_explorer", quiz=not revealed,
-         on_select=lambda cell: put("conv_cell", cell))
+if revealed:  # a quiz shows no map before Check: the explorer's grid would give the size and values away
+    explorer(lesson, kind="conv", lang=lang(), selected=at, key="conv_explorer", quiz=False,
+             on_select=lambda cell: put("conv_cell", cell))
 r0, c0 = tr.origin
 span_h, span_w = tr.rows[-1] - r0, tr.cols[-1] - c0
 big = present()  # a projector: the input is the main picture, numbers and ticks enlarged everywhere
@@ -54,10 +55,8 @@ with cols[0]:
              rects=[(r0, c0, r0 + span_h, c0 + span_w, figures.WINDOW)])
 with cols[1]:
     if revealed:
-        clicked = show_map(lesson.output, T("feature_map"), key="conv_out", clickable=True, beside=True,
-                           rects=[(*at, *at, figures.RESULT)])
-        if clicked and clicked != tuple(at):
-            c.go_to_cell("conv_cell", *clicked)
+        show_map(lesson.output, T("feature_map"), key="conv_out", beside=True, rects=[(*at, *at, figures.RESULT)],
+                 on_click=lambda cell: put("conv_cell", cell))  # a click selects the cell: one rerun
     else:
         st.info(T("quiz_hidden_map"))
 with cols[2] or cols[1]:  # (presentation: the activated map under the feature map)

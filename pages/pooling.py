@@ -34,8 +34,9 @@ lesson = keep_last("pool", lambda: cached_pool_lesson(img, **settings))  # (the 
 if lesson is None:
     page.stop()  # (not st.stop(): app.py still writes the address and the lesson link)
 at, tr, revealed = c.stepper(lesson, "pool", sizes=not is_global)
-explorer(lesson, kind="pool", lang=lang(), selected=at, key="pool_explorer", quiz=not revealed,
-         on_select=lambda cell: put("pool_cell", cell))  # hover in the browser; a click selects the cell
+if revealed:  # a quiz shows no map before Check: the explorer's grid would give the size and values away
+    explorer(lesson, kind="pool", lang=lang(), selected=at, key="pool_explorer", quiz=False,
+             on_select=lambda cell: put("pool_cell", cell))  # hover in the browser; a click selects the cell
 kh, kw = tr.window.shape
 r0, c0 = tr.origin[0] - (0 if is_global else padding), tr.origin[1] - (0 if is_global else padding)
 left, right = main_columns(1)  # (presentation: the input is the main picture, wider)
@@ -46,13 +47,11 @@ with left:
     show_map(lesson.image, T("input"), key="pool_in", rects=rects, main=True)
 with right:
     if revealed:
-        clicked = show_map(lesson.output, T("pooled"), key="pool_out", clickable=True, beside=True,
-                           rects=[(*at, *at, figures.RESULT)])
-        if clicked and clicked != tuple(at):
-            c.go_to_cell("pool_cell", *clicked)
+        show_map(lesson.output, T("pooled"), key="pool_out", beside=True, rects=[(*at, *at, figures.RESULT)],
+                 on_click=lambda cell: put("pool_cell", cell))  # a click selects the cell: one rerun
     else:
         st.info(T("quiz_hidden_map"))
-st.markdown(T("cell_value", i=at[0], j=at[1]))
+st.markdown(T(f"pool_cell_value_{mode.removeprefix('global_')}", i=at[0], j=at[1]))  # what this pooling takes
 if revealed:
     st.code(tr.formula, language=None, wrap_lines=True)
 if revealed and tr.winner is not None:

@@ -196,8 +196,12 @@ def _map_traces(a: np.ndarray, c: Colours, f: Fonts, *, numbers_shown: bool, axi
                      "showlegend": False, "marker": {"symbol": "x-thin", "size": max(6, min(cell * 0.35, 14)),
                                                      "line": {"width": 1, "color": "#999"}}, **refs})
     if clickable:  # one invisible square per cell centre: clicks on it come back as points
+        # (hoverinfo "skip" would also drop the clicks: plotly picks click points by hovering. The square carries
+        # the cell's hover label, since it sits above the heatmap.)
+        z = np.where(np.isfinite(a), a, np.nan).ravel()
         data.append({"type": "scatter", "x": xx.ravel().tolist(), "y": yy.ravel().tolist(), "mode": "markers",
-                     "hoverinfo": "skip", "showlegend": False,
+                     "customdata": [None if np.isnan(v) else float(v) for v in z], "showlegend": False,
+                     "hovertemplate": "(%{y}, %{x}): %{customdata:,.3~f}<extra></extra>",
                      "marker": {"symbol": "square", "size": max(6, int(cell * 0.9)), "opacity": 0}, **refs})
     return data
 

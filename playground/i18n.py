@@ -129,10 +129,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kernel_size": ("Kernel size", "커널 크기"),
     "output_size": ("Output size", "출력 크기"),
     "does_not_fit": ("{axis}: the formula gives {exact}, not a whole number. Frameworks round down to {size}: the "
-                     "last window that does not fit is dropped, so the last pixels along {axis} are never seen "
-                     "(switch on the coverage map below).",
-                     "{axis}: 공식의 값이 {exact}로 정수가 아닙니다. 프레임워크는 내림해서 {size}로 만듭니다. 들어맞지 않는 마지막 "
-                     "윈도우는 버려지므로 {axis} 방향의 마지막 픽셀은 한 번도 쓰이지 않습니다 (아래 사용 횟수 지도를 켜 보세요)."),
+                     "last window that does not fit is dropped.",
+                     "{axis}: 공식의 값이 {exact}로 정수가 아닙니다. 프레임워크는 내림해서 {size}로 만들고, 들어맞지 않는 "
+                     "마지막 윈도우는 버립니다."),
+    "does_not_fit_rows": ("So the image's last {n} rows of pixels are never read (switch on the coverage map below).",
+                          "그래서 이미지의 마지막 {n}개 행은 한 번도 읽히지 않습니다 (아래 사용 횟수 지도를 켜 보세요)."),
+    "does_not_fit_rows_1": ("So the image's last row of pixels is never read (switch on the coverage map below).",
+                            "그래서 이미지의 마지막 행은 한 번도 읽히지 않습니다 (아래 사용 횟수 지도를 켜 보세요)."),
+    "does_not_fit_cols": ("So the image's last {n} columns of pixels are never read (switch on the coverage map below).",
+                          "그래서 이미지의 마지막 {n}개 열은 한 번도 읽히지 않습니다 (아래 사용 횟수 지도를 켜 보세요)."),
+    "does_not_fit_cols_1": ("So the image's last column of pixels is never read (switch on the coverage map below).",
+                            "그래서 이미지의 마지막 열은 한 번도 읽히지 않습니다 (아래 사용 횟수 지도를 켜 보세요)."),
+    "does_not_fit_padding": ("What it would have covered beyond the last window is padding: every pixel of the image "
+                             "is still read.",
+                             "마지막 윈도우 너머에 남는 부분은 패딩뿐이라 이미지의 픽셀은 모두 읽힙니다."),
     "step_title": ("Step by step", "한 단계씩"),
     "step_prev": ("Previous position", "이전 위치"),
     "step_next": ("Next position", "다음 위치"),
@@ -143,6 +153,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "after_activation": ("After activation: {act}", "활성화 후: {act}"),
     "cell_value": ("Output cell (row {i}, column {j}) = sum of window × kernel (+ bias):",
                    "출력 칸 (행 {i}, 열 {j}) = 윈도우 × 커널의 합 (+ 편향):"),
+    "pool_cell_value_max": ("Output cell (row {i}, column {j}) = the largest value in the window:",
+                            "출력 칸 (행 {i}, 열 {j}) = 윈도우에서 가장 큰 값:"),
+    "pool_cell_value_min": ("Output cell (row {i}, column {j}) = the smallest value in the window:",
+                            "출력 칸 (행 {i}, 열 {j}) = 윈도우에서 가장 작은 값:"),
+    "pool_cell_value_avg": ("Output cell (row {i}, column {j}) = the average of the window:",
+                            "출력 칸 (행 {i}, 열 {j}) = 윈도우 값들의 평균:"),
     "window_reads_padding": ("{n} of the window's cells are padding.", "윈도우의 칸 중 {n}개가 패딩입니다."),
     "animation_title": ("Play the sliding window", "슬라이딩 윈도우 재생하기"),
     "animation_help": ("Runs in your browser on the top-left corner (at most 16×16 pixels): press ▶ or drag the "

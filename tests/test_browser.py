@@ -260,3 +260,25 @@ def test_settings_survive_the_path_and_a_link_reproduces_the_view_in_a_fresh_bro
     student.screenshot(path=str(SCREENSHOTS / "convolution-link-ko.png"))
     no_exception(student)
     student.context.close()
+
+
+def test_a_click_on_the_feature_map_selects_its_cell_in_one_rerun(app_url, page):
+    page.goto(f"{app_url}/convolution?sample=grid6&lang=en")  # 6×6 grid, 3×3 kernel: a 4×4 map drawn with numbers
+    wait_idle(page)
+    page.locator(".st-key-conv_out .nsewdrag").first.wait_for(timeout=60_000)
+    page.evaluate("""() => {  // count script runs from here on: the app's state flips to 'running' once per run
+        window.__runs = 0;
+        const app = document.querySelector("[data-testid='stApp']");
+        new MutationObserver(() => { if (app.dataset.testScriptState === 'running') window.__runs++; })
+            .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    }""")
+    page.locator(".st-key-conv_explorer [data-role=root]").first.wait_for(timeout=60_000)  # the layout has settled
+    plot = page.locator(".st-key-conv_out .nsewdrag").first
+    box = plot.bounding_box()
+    # row 0 (top), column 3 (right); Playwright's click waits until nothing covers that point
+    plot.click(position={"x": 3.5 * box["width"] / 4, "y": 0.5 * box["height"] / 4})
+    page.get_by_text("Output cell (row 0, column 3)").first.wait_for(timeout=60_000)  # the step-by-step follows
+    wait_idle(page)
+    assert page.locator(".st-key-conv_cell_col [data-testid='stSliderThumbValue']").inner_text() == "3"
+    assert page.evaluate("() => window.__runs") == 1
+    no_exception(page)

@@ -229,3 +229,38 @@ def test_image_codes_round_trip_and_refuse_tampering():
         with pytest.raises(ValueError):
             decode_image(bad)
     assert conv2d(decode_image(good), [[1]]).shape == (6, 6)
+
+
+def test_a_quiz_opened_by_a_link_hides_the_cell_sliders_on_its_first_view():
+    at = fresh("pages/pooling.py", sample="grid6", pool_quiz="1")
+    assert at.toggle(key="pool_quiz").value is True
+    assert not [s for s in at.slider if s.key in ("pool_cell_row", "pool_cell_col")]
+
+
+def test_a_stride_change_keeps_the_cells_place_in_the_picture():
+    at = fresh("pages/convolution.py")  # the 28×28 digit, 3×3 kernel: a 26×26 map, cell (13, 13) in its middle
+    assert at.slider(key="conv_cell_row").value == 13
+    at.slider(key="stride").set_value(2).run()  # 13×13: the middle is (6, 6), not the corner (12, 12)
+    assert (at.slider(key="conv_cell_row").value, at.slider(key="conv_cell_col").value) == (6, 6)
+    at.slider(key="stride").set_value(1).run()
+    assert at.slider(key="conv_cell_row").value == 13
+
+
+def test_a_refused_link_value_leaves_the_address_and_the_link_box_stays():
+    # the kernel is refused (its map would overflow) and the page stops early; the router still writes the link
+    at = fresh("pages/convolution.py", stride="abc", kernel_text="1e308,1e308;1e308,1e308")
+    assert at.warning  # both refusals said in a sentence
+    assert "stride" not in at.query_params and at.query_params.get("kernel_text") != ["1e308,1e308;1e308,1e308"]
+    link = [c.value for c in at.sidebar.code]
+    assert link and "lang=en" in link[0] and "stride=abc" not in link[0]
+
+
+@pytest.mark.parametrize("query, says", [
+    (dict(stride="2", pad="1"), "padding: every pixel of the image is still read"),  # 28+2: only a padding row dropped
+    (dict(stride="2"), "last row of pixels is never read"),  # windows end at row 26 of 0..27
+    (dict(stride="4", sample="grid6"), "last 3 rows of pixels are never read"),  # one 3×3 window of a 6×6 grid
+])
+def test_the_does_not_fit_sentence_counts_the_unread_rows_on_screen(query, says):
+    at = fresh("pages/convolution.py", **query)
+    lesson_rows = [w.value for w in at.warning if w.value.startswith("H:")]
+    assert len(lesson_rows) == 1 and says in lesson_rows[0], lesson_rows

@@ -185,7 +185,7 @@ def _url_rows(text: str) -> str:
 def cell_picker(n_rows: int, n_cols: int, key: str, *, sliders: bool = True) -> tuple[int, int]:
     """Pick an output cell as (row, column): two sliders plus ◀ / ▶ buttons; linked as ?key=i,j.
 
-    A click on the map (go_to_cell) or in the browser explorer sets it too. When the output changes
+    A click on the map (ui.display.show_map's on_click) or in the browser explorer sets it too. When the output changes
     size (stride, padding, kernel), the cell keeps its place: row and column are scaled by the change,
     so the window stays over the same part of the picture instead of sliding to a corner.
     """
@@ -231,12 +231,6 @@ def _same_place(i: int, old: int, new: int) -> int:
     return min(max(math.floor((i + 0.5) * new / old), 0), new - 1)  # (halves round up: a round trip comes back)
 
 
-def go_to_cell(key: str, i: int, j: int) -> None:
-    """Select output cell (i, j) of cell_picker(key) and rerun."""
-    state.put(key, (int(i), int(j)))
-    st.rerun()
-
-
 # ---------------------------------------------------------------- quiz and the step-by-step section
 def quiz_gate(key: str, size: tuple[int, int], value: float, cell: tuple[int, int], *, quiz: bool) -> bool:
     """'Predict first': ask for the output size and the highlighted cell's value; True once checked.
@@ -279,5 +273,5 @@ def stepper(lesson, key: str, *, sizes: bool = True):
     trace = lesson.trace_at(at)
     revealed = quiz_gate(key, (OH, OW), trace.total, at, quiz=quiz)
     if revealed and sizes:
-        size_formulas(lesson.size_h, lesson.size_w)
+        size_formulas(lesson.size_h, lesson.size_w, getattr(lesson, "coverage", None))
     return at, trace, revealed

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 import streamlit as st
 
@@ -54,10 +56,10 @@ def keep_last(name: str, compute):
 
 
 def clicked_cell(event) -> tuple[int, int] | None:
-    """The (row, col) a click on a clickable heatmap selected, if any."""
+    """The (row, col) a click on a clickable heatmap selected, if any (an event, or its state in st.session_state)."""
     try:
-        points = event.selection.points if event else []
-    except AttributeError:
+        points = (event["selection"]["points"] if isinstance(event, dict) else event.selection.points) if event else []
+    except (AttributeError, KeyError, TypeError):
         return None
     for p in points:
         if "x" in p and "y" in p:
@@ -89,19 +91,26 @@ def main_columns(n_side: int = 1) -> list:
 def show_map(a: np.ndarray, title: str, *, key: str, rects: list[tuple] = (), marks: np.ndarray | None = None,
              clickable: bool = False, signed: bool | None = None,
              zrange: tuple[float, float] | None = None, main: bool = False,
-             beside: bool = False) -> tuple[int, int] | None:
+             beside: bool = False, on_click: Callable[[tuple[int, int]], None] | None = None) -> tuple[int, int] | None:
     """A map as a heatmap when small (hover values, clicks) or as a fast picture when big.
 
     In presentation mode numbers, ticks and cells are enlarged; `main` (the page's main picture) draws
     the map MAIN_SIDE px on its longer side, `beside` (a map in the column next to it) BESIDE_SIDE px.
     The figure keeps its own width (cells stay square and clicks land where they are drawn).
     """
+    clickable = clickable or on_click is not None
     big = present()
     side = (MAIN_SIDE if main else BESIDE_SIDE if beside else None) if big else None
     if figures.is_small(a):
         fig = figures.heatmap(a, title=title, rects=rects, marks=marks, clickable=clickable, signed=signed,
                               zrange=zrange, present=big, side=side, height=480 if big else 320)
-        event = st.plotly_chart(fig, key=key, on_select="rerun" if clickable else "ignore", width="content",
+        def clicked() -> None:  # runs before the script: this very rerun draws the new cell (one rerun per click)
+            cell = clicked_cell(st.session_state.get(key))
+            if cell is not None and 0 <= cell[0] < a.shape[0] and 0 <= cell[1] < a.shape[1]:
+                on_click(cell)
+
+        on_select = clicked if on_click is not None else "rerun" if clickable else "ignore"
+        event = st.plotly_chart(fig, key=key, on_select=on_select, width="content",
                                 selection_mode="points", config={"displayModeBar": False})
         return clicked_cell(event) if clickable else None
     # A big map is shown at most DISPLAY_SIDE px wide in its column anyway: thin it for display (exact
@@ -121,13 +130,24 @@ def feature_map_rows(layers: list[tuple[str, np.ndarray]], *, per_layer: int = 1
         st.image([figures.raster(m, upscale_to=84) for m in maps[:per_layer]], width=56)
 
 
-def size_formulas(size_h, size_w) -> None:
-    """The output-size formula for H and W with the learner's numbers, and what happens when it does not fit."""
+def size_formulas(size_h, size_w, coverage: np.ndarray | None = None) -> None:
+    """The output-size formula for H and W with the learner's numbers, and what happens when it does not fit.
+
+    coverage: (H, W) windows per image pixel (a ConvLesson's); when given, the sentence says how many
+    of the image's last rows/columns the dropped remainder leaves unread, which is 0 when it was padding.
+    """
     st.markdown(f"**{T('output_size')}** — H: `{size_h.formula}` → **{size_h.size}**, "
                 f"W: `{size_w.formula}` → **{size_w.size}**")
     for axis, s in (("H", size_h), ("W", size_w)):
-        if not s.fits:
-            st.warning(T("does_not_fit", axis=axis, exact=f"{s.exact:.2f}", size=s.size))
+        if s.fits:
+            continue
+        said = T("does_not_fit", axis=axis, exact=f"{s.exact:.2f}", size=s.size)
+        if coverage is not None:
+            read = coverage.sum(axis=1 if axis == "H" else 0) > 0  # (H,) or (W,): is the row/column read at all
+            n = len(read) - (int(np.flatnonzero(read)[-1]) + 1 if read.any() else 0)  # unread lines at the end
+            lines = "rows" if axis == "H" else "cols"
+            said += " " + (T("does_not_fit_padding") if n == 0 else T(f"does_not_fit_{lines}{'_1' if n == 1 else ''}", n=n))
+        st.warning(said)
 
 
 def downloads(key: str, items: list[tuple[str, object, str]]) -> None:

@@ -73,7 +73,7 @@ def explorer(lesson, *, kind: str, lang: str, selected: tuple[int, int], key: st
 
     Hover, drag, play, step and scrub run in the browser and cause no rerun. A click on a cell of the map
     (or of the input) causes exactly one rerun, in which this returns that (i, j); on other runs it
-    returns None. The page should then make (i, j) its selected cell (e.g. `go_to_cell`).
+    returns None. The page should then make (i, j) its selected cell (best in on_select, as the pages do).
     AppTest does not run the browser code: keep the server-side stepper as the fallback.
     """
     spec = spec_of(lesson, kind, stride=stride, padding=padding)
