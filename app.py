@@ -11,8 +11,9 @@ st.set_page_config(page_title="Conv Playground", page_icon="🧮", layout="wide"
 controls.language_switch()
 controls.presentation_mode()
 state.hidden_controls()
-if lang() == "ko":  # Korean wraps between words (eojeol), never inside one
-    st.html("<style>.stApp, .stApp * { word-break: keep-all; overflow-wrap: anywhere; }</style>")
+if lang() == "ko":  # Korean wraps between words (eojeol), never inside one; a word longer than its line still
+    # breaks (break-word), but unlike `anywhere` it does not shrink narrow columns to one syllable per line
+    st.html("<style>.stApp, .stApp * { word-break: keep-all; overflow-wrap: break-word; }</style>")
 
 PAGES = [  # (file, strings key, icon)
     ("pages/home.py", "nav_home", ":material/home:"),

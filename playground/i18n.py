@@ -161,8 +161,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "출력 칸 (행 {i}, 열 {j}) = 윈도우 값들의 평균:"),
     "window_reads_padding": ("{n} of the window's cells are padding.", "윈도우의 칸 중 {n}개가 패딩입니다."),
     "animation_title": ("Play the sliding window", "슬라이딩 윈도우 재생하기"),
-    "animation_help": ("Runs in your browser on the top-left corner (at most 16×16 pixels): press ▶ or drag the "
-                       "slider.", "브라우저에서 왼쪽 위 구석(최대 16×16 픽셀)으로 재생됩니다. ▶를 누르거나 슬라이더를 움직이세요."),
     "coverage_title": ("How often each pixel is used", "픽셀마다 쓰이는 횟수"),
     "coverage_help": ("Each cell counts the windows that read that pixel. Without padding, border pixels are used "
                       "less than centre ones. Pixels never used now: {n}.",
