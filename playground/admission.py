@@ -45,8 +45,13 @@ class Admission:
             self._queue.append(ticket)
             self._last[ticket] = self.clock()
             self._cond.notify_all()
-            while not (len(self._holders) < self.slots and self._queue[0] is ticket):
-                self._cond.wait()
+            try:
+                while not (len(self._holders) < self.slots and self._queue[0] is ticket):
+                    self._cond.wait()
+            except BaseException:  # interrupted while waiting: leave the queue, or everyone behind waits forever
+                self._queue.remove(ticket)
+                self._cond.notify_all()
+                raise
             self._queue.popleft()
             self._holders.add(ticket)
             self.granted = [*self.granted[-31:], ticket]
