@@ -45,7 +45,7 @@ at, tr, revealed = c.stepper(lesson, "conv")
 # In the browser: hover/drag moves the window, products and sum with no rerun; a click selects the cell here.
 if revealed:  # a quiz shows no map before Check: the explorer's grid would give the size and values away
     explorer(lesson, kind="conv", lang=lang(), selected=at, key="conv_explorer", quiz=False,
-             on_select=lambda cell: put("conv_cell", cell))
+             on_select=lambda cell: put("conv_cell", cell), present=present())
 r0, c0 = tr.origin
 span_h, span_w = tr.rows[-1] - r0, tr.cols[-1] - c0
 big = present()  # a projector: the input is the main picture, numbers and ticks enlarged everywhere

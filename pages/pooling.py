@@ -8,7 +8,7 @@ from playground.export import png_bytes
 from playground.lessons import pool_lesson
 from ui import controls as c
 from ui import page
-from ui.display import downloads, image_caption, keep_last, main_columns, show_map
+from ui.display import downloads, image_caption, keep_last, main_columns, present, show_map
 from ui.explorer import explorer
 from ui.state import current_image, put
 from ui.text import T, lang
@@ -36,7 +36,7 @@ if lesson is None:
 at, tr, revealed = c.stepper(lesson, "pool", sizes=not is_global)
 if revealed:  # a quiz shows no map before Check: the explorer's grid would give the size and values away
     explorer(lesson, kind="pool", lang=lang(), selected=at, key="pool_explorer", quiz=False,
-             on_select=lambda cell: put("pool_cell", cell))  # hover in the browser; a click selects the cell
+             on_select=lambda cell: put("pool_cell", cell), present=present())  # hover in the browser; a click selects the cell
 kh, kw = tr.window.shape
 r0, c0 = tr.origin[0] - (0 if is_global else padding), tr.origin[1] - (0 if is_global else padding)
 left, right = main_columns(1)  # (presentation: the input is the main picture, wider)

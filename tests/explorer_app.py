@@ -4,7 +4,8 @@
 
 img: digit | grid6 | photo (512² astronaut, gray) | rgb (512² astronaut, RGB: the Channels lesson)
 kind: conv | pool;  conv: k (KERNELS), stride, dilation, pad (int, valid, same), pad_mode, bias;
-pool: mode (max, avg, min, global_avg, global_max), pk (window), stride, pad;  sel=i,j;  quiz=1;  lang=en|ko.
+pool: mode (max, avg, min, global_avg, global_max), pk (window), stride, pad;  sel=i,j;  quiz=1;  lang=en|ko;
+present=1 (presentation mode);  wide=1 (the app's wide layout).
 It shows the script-run count and the selected / clicked cell as text, for tests/test_explorer.py and
 bench/hover.py.
 """
@@ -49,12 +50,14 @@ def select(cell):
 
 def main() -> None:
     q = st.query_params
+    if q.get("wide") == "1":  # as app.py: the explorer as wide as on the real pages
+        st.set_page_config(layout="wide")
     st.session_state["runs"] = st.session_state.get("runs", 0) + 1
     lesson, kind = lesson_for(q)
     if "sel" not in st.session_state:
         st.session_state["sel"] = tuple(int(v) for v in q.get("sel", "0,0").split(","))
     clicked = explorer(lesson, kind=kind, lang=q.get("lang", "en"), selected=st.session_state["sel"], key="ex",
-                       quiz=q.get("quiz") == "1", on_select=select)
+                       quiz=q.get("quiz") == "1", on_select=select, present=q.get("present") == "1")
     st.text(f"runs: {st.session_state['runs']}")
     st.text(f"selected: {st.session_state['sel'][0]},{st.session_state['sel'][1]}")
     st.text(f"clicked: {'' if clicked is None else f'{clicked[0]},{clicked[1]}'}")

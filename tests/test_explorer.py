@@ -7,6 +7,7 @@ click); check the quiz answer is never in the page, and that no request leaves t
 
 from __future__ import annotations
 
+import re
 import sys
 import urllib.parse
 from pathlib import Path
@@ -113,6 +114,13 @@ def test_quiz_hides_the_answer_colour():
     header, _ = read_payload(data)
     assert header["hidden"] == [2, 1]
     assert lesson.trace_at((2, 1)).formula.encode() not in data
+
+
+def test_presentation_mode_travels_in_the_header():
+    _, _, spec = payload(dict(img="grid6"))
+    for present in (False, True):
+        header, _ = read_payload(build_payload(spec, labels={}, lang="en", selected=(0, 0), present=present))
+        assert header["present"] is present
 
 
 def test_labels_are_translated_and_clicks_are_checked():
@@ -305,6 +313,103 @@ def test_quiz_never_shows_the_answer(app):
         check_cell(pg, 0, 0)  # the other cells still explain themselves
     finally:
         pg.close()
+
+
+# ---- presentation mode: a projector at 1920×1080 ------------------------------------------------------
+
+PROJECTOR = {"width": 1920, "height": 1080}
+
+# Every size the explorer shows, in CSS px, read from the page: computed fonts of its texts; per canvas its
+# CSS width and the font px its numbers were drawn with (data-number-px, set where the font is chosen).
+SIZES_JS = """r => {
+  const px = (sel) => parseFloat(getComputedStyle(r.querySelector(sel)).fontSize);
+  const canvases = {};
+  for (const c of r.querySelectorAll("canvas[data-role]")) if (!c.hidden) {
+    const b = c.getBoundingClientRect();
+    canvases[c.dataset.role] = { width: parseFloat(c.style.width), number_px: parseFloat(c.dataset.numberPx) || 0,
+                                 right: b.right };
+  }
+  const labels = [...r.querySelectorAll("figcaption, .cpx-bar label, .cpx-gridbox > span, .cpx-settings, .cpx-hint")]
+    .filter((e) => e.offsetParent !== null && e.textContent.trim()).map((e) => parseFloat(getComputedStyle(e).fontSize));
+  return { formula: px("[data-role=total]"), step_numbers: px(".cpx-grid > div"), caption: px("figcaption"),
+           labels: Math.min(...labels), canvases, root_right: r.getBoundingClientRect().right,
+           overflow: [r, r.querySelector("[data-role=formula]"), r.querySelector("[data-role=step]")]
+             .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.className) };
+}"""
+
+# Normal mode as it was before presentation sizes existed (measured at 1920×1080, wide layout, commit 7db5488):
+# it must not change.
+NORMAL = {
+    "grid6": dict(formula=14, step_numbers=13, caption=13, labels=12,
+                  canvases={"in": (288, 13), "out": (192, 13)}),
+    "digit": dict(formula=14, step_numbers=13, caption=13, labels=12,
+                  canvases={"in": (380, 0), "out": (380, 0), "zoomin": (306, 13), "zoomout": (308, 13)}),
+    "pool": dict(formula=14, step_numbers=13, caption=13, labels=12,
+                 canvases={"in": (380, 0), "out": (380, 9), "zoomin": (306, 13)}),  # (14×14 map: 27 px cells)
+}
+PRESENT_CASES = {"grid6": dict(img="grid6"), "digit": dict(img="digit"),
+                 "pool": dict(img="digit", kind="pool", mode="max", pk="2")}
+
+
+def sizes(app, q: dict) -> dict:
+    browser, url = app
+    page = browser.new_page(viewport=PROJECTOR)
+    try:
+        page.goto(f"{url}/?{urllib.parse.urlencode({**q, 'wide': '1'})}")
+        root = page.locator("[data-role=root][data-ready]")
+        pw.expect(root).to_have_count(1, timeout=60_000)
+        pw.expect(page.locator("[data-role=formula]")).to_have_attribute("data-cell", "0,0")
+        if q.get("present") == "1":  # the class and the larger layout arrive with the same update
+            pw.expect(page.locator("[data-role=root].cpx-present")).to_have_count(1)
+        return root.evaluate(SIZES_JS)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("name", list(PRESENT_CASES))
+def test_presentation_mode_enlarges_numbers_labels_and_maps(app, name):
+    normal = sizes(app, PRESENT_CASES[name])
+    big = sizes(app, {**PRESENT_CASES[name], "present": "1"})
+    print(name, "normal", normal, "present", big)
+    want = NORMAL[name]
+    assert {k: normal[k] for k in ("formula", "step_numbers", "caption", "labels")} == {
+        k: want[k] for k in ("formula", "step_numbers", "caption", "labels")}
+    assert {role: (round(c["width"]), round(c["number_px"], 1)) for role, c in normal["canvases"].items()} == want["canvases"]
+
+    assert big["formula"] >= 20 and big["step_numbers"] >= 20
+    assert big["labels"] >= 16 and big["caption"] >= 16
+    assert set(big["canvases"]) >= set(normal["canvases"])  # a map whose cells cannot hold 20 px numbers gets a magnifier
+    drawn = [c["number_px"] for c in big["canvases"].values() if c["number_px"]]
+    assert drawn and min(drawn) >= 20  # every canvas that writes numbers writes them >= 20 px
+    for role, c in big["canvases"].items():
+        if role in normal["canvases"]:
+            assert c["width"] >= 1.6 * normal["canvases"][role]["width"], role
+        assert c["right"] <= big["root_right"] + 0.5, role  # within the page: nothing clipped
+    assert big["overflow"] == []
+
+
+def test_presentation_screenshot_of_the_convolution_page(app):
+    """The real page (pages/convolution.py passes present()) on a projector; the picture is for a human to look at."""
+    from browser_app import SHOTS, streamlit_server
+
+    browser = app[0]  # (the harness's browser: one Playwright per process)
+    with streamlit_server("app.py") as url:
+        page = browser.new_page(viewport=PROJECTOR)
+        try:
+            page.goto(f"{url}/convolution?present=1&sample=grid6")
+            root = page.locator("[data-role=root].cpx-present[data-ready]")
+            pw.expect(root).to_have_count(1, timeout=90_000)
+            pw.expect(page.locator("[data-role=formula]")).to_have_attribute("data-cell", re.compile(r"\d+,\d+"))
+            big = root.evaluate(SIZES_JS)
+            assert big["formula"] >= 20 and big["step_numbers"] >= 20 and big["labels"] >= 16
+            assert min(c["number_px"] for c in big["canvases"].values()) >= 20
+            assert big["canvases"]["in"]["width"] >= 1.6 * NORMAL["grid6"]["canvases"]["in"][0]
+            assert big["overflow"] == []
+            root.scroll_into_view_if_needed()
+            (SHOTS / "screenshots").mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=SHOTS / "screenshots" / "explorer-present.png")
+        finally:
+            page.close()
 
 
 # ---- the page's number formatting and sums, in node when it is installed (optional) ------------------

@@ -57,7 +57,7 @@ def _axes(pair: tuple[int, int]) -> str:
 
 def explorer(lesson, *, kind: str, lang: str, selected: tuple[int, int], key: str, quiz: bool = False,
              on_select: Callable[[tuple[int, int]], None] | None = None, stride: int = 1,
-             padding: int = 0) -> tuple[int, int] | None:
+             padding: int = 0, present: bool = False) -> tuple[int, int] | None:
     """Draw the in-browser explorer for a lesson; return the output cell the learner just clicked, or None.
 
     lesson:   a `ConvLesson` (kind="conv"), a `PoolLesson` (kind="pool"), or a `ChannelLesson`
@@ -68,6 +68,8 @@ def explorer(lesson, *, kind: str, lang: str, selected: tuple[int, int], key: st
     key:      a unique widget key per page (e.g. "conv_explorer"); the component keeps its place across reruns.
     on_select: optional callback(cell), run before the script on the rerun a click causes: set the page's
               selected cell there and this very run already draws it (one rerun per click, no st.rerun()).
+    present:  presentation mode (`ui.display.present()`, a projector at 1920×1080): larger maps (about 1.7×),
+              numbers in cells >= 20 px, labels >= 16 px and the formula >= 20 px; normal mode is unchanged.
     quiz:     True while the learner has not answered: the selected cell's value, products and formula are
               never computed or drawn in the browser, and its colour is not sent.
 
@@ -78,7 +80,8 @@ def explorer(lesson, *, kind: str, lang: str, selected: tuple[int, int], key: st
     """
     spec = spec_of(lesson, kind, stride=stride, padding=padding)
     shape = spec.output.shape
-    data = build_payload(spec, labels=labels(lang, spec), lang=lang, selected=selected, quiz=quiz)
+    data = build_payload(spec, labels=labels(lang, spec), lang=lang, selected=selected, quiz=quiz,
+                         present=present)
     result = _mount(data=data, key=key, on_clicked_change=lambda: _clicked_callback(key, on_select, shape))
     return _cell(getattr(result, "clicked", None), shape)
 

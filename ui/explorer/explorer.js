@@ -203,6 +203,13 @@ function levelColour(map, level) { // level 0..255 between lo and hi
 function setFont(g, font) { // parsing a canvas font is slow in Chromium: set it only when it changes
   if (g.__font !== font) { g.font = font; g.__font = font; }
 }
+// Sizes (CSS px) in normal and presentation mode (a projector at 1920×1080: maps ~1.7× larger, numbers in
+// cells >= fontMin px, or not written at all). ratio: a cell's side over its number's font px.
+const SIZES = {
+  normal: { side: 380, cell: 48, fontMin: 8, fontMax: 13, zin: 34, zinRGB: 38, zout: 44, line: 2 },
+  present: { side: 646, cell: 82, fontMin: 20, fontMax: 24, zin: 60, zinRGB: 72, zout: 72, line: 3 },
+};
+const RATIO = { in: 2.6, inRGB: 3.4, out: 3 };
 const ink = ([r, g, b]) => (0.299 * r + 0.587 * g + 0.114 * b > 140 ? "#111" : "#fff");
 
 // ---- the component -------------------------------------------------------------------------------
@@ -234,9 +241,14 @@ class Explorer {
     this.setTriggerValue = setTriggerValue;
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     const { header } = readHeader(bytes);
-    if (!this.m || this.m.h.id !== header.id || this.m.h.kind !== header.kind) {
-      this.m = await decode(bytes);
-      this.cache = new Map();
+    const present = header.present === true;
+    if (!this.m || this.m.h.id !== header.id || this.m.h.kind !== header.kind || this.present !== present) {
+      if (!this.m || this.m.h.id !== header.id || this.m.h.kind !== header.kind) {
+        this.m = await decode(bytes);
+        this.cache = new Map();
+      }
+      this.present = present;
+      this.root.classList.toggle("cpx-present", present); // explorer.css: the larger text
       this.layout();
     }
     const m = this.m;
@@ -264,15 +276,25 @@ class Explorer {
   }
 
   // ---- geometry
+  // a grid's number font (px) for cells of side s, or 0 when the cell is too small to hold it readably
+  numberPx(s, ratio) {
+    const z = this.sz;
+    if (!this.present) return s >= this.m.h.numbers_min_cell ? Math.max(z.fontMin, Math.min(z.fontMax, s / ratio)) : 0;
+    const px = Math.min(z.fontMax, s / ratio);
+    return px >= z.fontMin ? px : 0;
+  }
+
   layout() {
-    const m = this.m;
+    const m = this.m, z = (this.sz = this.present ? SIZES.present : SIZES.normal);
+    this.ratioIn = m.C === 3 ? RATIO.inRGB : RATIO.in;
     const width = Math.max(320, this.root.clientWidth || 700);
-    const side = Math.min(380, Math.floor((width - 40) / 2));
-    const minCell = m.h.numbers_min_cell;
-    this.cin = Math.min(48, side / Math.max(m.Hp, m.Wp));
-    this.cout = Math.min(48, side / Math.max(m.OH, m.OW));
-    this.zoomIn = this.cin < minCell;
-    this.zoomOut = this.cout < minCell;
+    const side = Math.min(z.side, Math.floor((width - 40) / 2));
+    this.cin = Math.min(z.cell, side / Math.max(m.Hp, m.Wp));
+    this.cout = Math.min(z.cell, side / Math.max(m.OH, m.OW));
+    this.pxIn = this.numberPx(this.cin, this.ratioIn); // 0: no numbers on the map, a magnifier writes them
+    this.pxOut = this.numberPx(this.cout, RATIO.out);
+    this.zoomIn = !this.pxIn;
+    this.zoomOut = !this.pxOut;
     this.dpr = Math.min(2, window.devicePixelRatio || 1);
     const size = (cv, w, h) => {
       cv.width = Math.round(w * this.dpr); cv.height = Math.round(h * this.dpr);
@@ -285,8 +307,9 @@ class Explorer {
     this.gout = size(this.q("out"), m.OW * this.cout, m.OH * this.cout);
     const spanH = m.dh * (m.kh - 1) + 1, spanW = m.dw * (m.kw - 1) + 1;
     this.zin = { rows: Math.min(m.Hp, Math.max(spanH + 4, 9)), cols: Math.min(m.Wp, Math.max(spanW + 4, 9)) };
-    this.zin.cell = Math.max(24, Math.min(m.C === 3 ? 38 : 34, Math.floor(side / Math.max(this.zin.rows, this.zin.cols))));
-    this.zout = { rows: Math.min(m.OH, 7), cols: Math.min(m.OW, 7), cell: 44 };
+    const zinMax = m.C === 3 ? z.zinRGB : z.zin, zinMin = this.present ? Math.ceil(z.fontMin * this.ratioIn) : 24;
+    this.zin.cell = Math.max(zinMin, Math.min(zinMax, Math.floor(side / Math.max(this.zin.rows, this.zin.cols))));
+    this.zout = { rows: Math.min(m.OH, 7), cols: Math.min(m.OW, 7), cell: z.zout };
     this.q("zoomfig").hidden = !(this.zoomIn || this.zoomOut);
     this.q("zoomin").hidden = !this.zoomIn;
     this.q("zoomout").hidden = !this.zoomOut;
@@ -349,10 +372,11 @@ class Explorer {
       g.imageSmoothingEnabled = false;
       g.drawImage(this.baseIn, 0, 0, m.Wp * cin, m.Hp * cin);
       if (cin >= 6) this.gridLines(g, m.Hp, m.Wp, cin);
-      if (cin >= m.h.numbers_min_cell) {
+      if (this.pxIn) {
         for (let r = 0; r < m.Hp; r++) for (let c = 0; c < m.Wp; c++) this.inputNumber(g, r, c, c * cin, r * cin, cin);
       }
     });
+    this.showNumberPx("in", this.staticIn);
     this.staticOut = this.layer(m.OW * cout, m.OH * cout, (g) => {
       g.imageSmoothingEnabled = false;
       const f = m.map.factor;
@@ -360,9 +384,17 @@ class Explorer {
       if (cout >= 6) this.gridLines(g, m.OH, m.OW, cout);
       for (let i = 0; i < m.OH; i++) for (let j = 0; j < m.OW; j++) {
         if (i * m.OW + j === this.hidden) this.hiddenCell(g, j * cout, i * cout, cout);
-        else if (cout >= m.h.numbers_min_cell) this.outputNumber(g, i, j, j * cout, i * cout, cout);
+        else if (this.pxOut) this.outputNumber(g, i, j, j * cout, i * cout, cout);
       }
     });
+    this.showNumberPx("out", this.staticOut);
+  }
+
+  // data-number-px on a visible canvas: the font px its numbers were drawn with (tests read it; "" = none).
+  // Set when a layer is rebuilt, never per hover.
+  showNumberPx(role, layer) {
+    const el = this.q(role), px = layer.numberPx ? String(Math.round(layer.numberPx * 10) / 10) : "";
+    if (el.dataset.numberPx !== px) el.dataset.numberPx = px;
   }
 
   layer(w, h, draw) {
@@ -371,14 +403,16 @@ class Explorer {
     const g = cv.getContext("2d");
     g.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     draw(g);
+    cv.numberPx = g.numberPx; // the number font the drawing used (inputNumber / outputNumber)
     return cv;
   }
 
   gridLines(g, rows, cols, c) {
     g.strokeStyle = "rgba(128,128,128,0.45)"; g.lineWidth = 1;
     g.beginPath();
-    for (let r = 0; r <= rows; r++) { g.moveTo(0, r * c + 0.5); g.lineTo(cols * c, r * c + 0.5); }
-    for (let k = 0; k <= cols; k++) { g.moveTo(k * c + 0.5, 0); g.lineTo(k * c + 0.5, rows * c); }
+    const H = rows * c - 0.5, W = cols * c - 0.5; // the last lines inside the canvas: white edge cells keep a border
+    for (let r = 0; r <= rows; r++) { const y = Math.min(r * c + 0.5, H); g.moveTo(0, y); g.lineTo(cols * c, y); }
+    for (let k = 0; k <= cols; k++) { const x = Math.min(k * c + 0.5, W); g.moveTo(x, 0); g.lineTo(x, rows * c); }
     g.stroke();
   }
 
@@ -396,8 +430,9 @@ class Explorer {
     g.fillStyle = pad ? "#7a4a00" : ink(col);
     g.textAlign = "center"; g.textBaseline = "middle";
     const text = vals.map((v) => (Number.isFinite(v) ? fmt(v) : "pad"));
-    const size = Math.max(8, Math.min(13, s / (m.C === 3 ? 3.4 : 2.6)));
+    const size = this.numberPx(s, this.ratioIn) || this.sz.fontMin;
     setFont(g, `${size}px sans-serif`);
+    g.numberPx = size;
     text.forEach((tx, k) => g.fillText(tx, x + s / 2, y + s * (k + 0.5) / text.length + 0.5, s - 2));
   }
 
@@ -406,14 +441,16 @@ class Explorer {
     const f = m.map.factor, level = m.map.levels[Math.floor(i / f) * m.map.w + Math.floor(j / f)];
     g.fillStyle = ink(levelColour(m.map, level));
     g.textAlign = "center"; g.textBaseline = "middle";
-    setFont(g, `${Math.max(8, Math.min(13, s / 3))}px sans-serif`);
+    const size = this.numberPx(s, RATIO.out) || this.sz.fontMin;
+    setFont(g, `${size}px sans-serif`);
+    g.numberPx = size;
     g.fillText(fmt(v), x + s / 2, y + s / 2 + 0.5, s - 2);
   }
 
   hiddenCell(g, x, y, s) {
     g.fillStyle = "#d9d9d9"; g.fillRect(x, y, s, s);
     g.fillStyle = "#333"; g.textAlign = "center"; g.textBaseline = "middle";
-    setFont(g, `bold ${Math.max(8, Math.min(14, s / 2))}px sans-serif`);
+    setFont(g, `bold ${Math.max(8, Math.min(this.present ? 28 : 14, s / 2))}px sans-serif`);
     if (s >= 8) g.fillText("?", x + s / 2, y + s / 2 + 0.5);
   }
 
@@ -519,7 +556,7 @@ class Explorer {
     const top = (tr.rows[0] - r0) * s, left = (tr.cols[0] - c0) * s;
     const h = (tr.rows[tr.rows.length - 1] - tr.rows[0] + 1) * s, w = (tr.cols[tr.cols.length - 1] - tr.cols[0] + 1) * s;
     const grow = Math.max(0, 8 - Math.min(h, w)) / 2; // on a 512² overview the window stays visible
-    g.lineWidth = 2;
+    g.lineWidth = this.sz.line;
     g.strokeStyle = "#ffcc00";
     g.strokeRect(left - grow, top - grow, w + 2 * grow, h + 2 * grow);
     if ((m.dh > 1 || m.dw > 1) && s >= 3) {
@@ -534,7 +571,7 @@ class Explorer {
 
   cellMark(g, i, j, s, colour, dashed = false) {
     const grow = Math.max(0, 8 - s) / 2;
-    g.lineWidth = 2; g.strokeStyle = colour; g.setLineDash(dashed ? [4, 3] : []);
+    g.lineWidth = this.sz.line; g.strokeStyle = colour; g.setLineDash(dashed ? [4, 3] : []);
     g.strokeRect(j * s - grow, i * s - grow, s + 2 * grow, s + 2 * grow);
     g.setLineDash([]);
   }
@@ -559,6 +596,7 @@ class Explorer {
         this.gridLines(b, z.rows, z.cols, s);
         for (let r = 0; r < z.rows; r++) for (let c = 0; c < z.cols; c++) this.inputNumber(b, r0 + r, c0 + c, c * s, r * s, s);
       });
+      this.showNumberPx("zoomin", z.base);
     }
     g.drawImage(z.base, 0, 0, z.cols * s, z.rows * s);
     this.windowMarks(g, tr, s, r0, c0);
@@ -581,6 +619,7 @@ class Explorer {
         }
         this.gridLines(b, z.rows, z.cols, s);
       });
+      this.showNumberPx("zoomout", z.base);
     }
     g.drawImage(z.base, 0, 0, z.cols * s, z.rows * s);
     this.cellMark(g, i - i0, j - j0, s, "#ff2d55");

@@ -33,6 +33,8 @@ import numpy as np
 MAGIC = b"CPX1"
 OVERVIEW_SIDE = 256  # the map picture is box-averaged down to this many cells per side at most
 NUMBERS_MIN_CELL = 22  # (px) the browser writes numbers in a grid cell this big or bigger
+# Presentation mode (a projector at 1920×1080): the browser draws bigger maps and writes numbers only where
+# a cell holds them at >= 20 px (explorer.js SIZES.present); the header says which.
 
 
 @dataclass(frozen=True)
@@ -139,8 +141,11 @@ def _blobs(spec: Spec, hidden: tuple[int, int] | None) -> tuple[bytes, str, byte
 
 
 def build_payload(spec: Spec, *, labels: dict[str, str], lang: str, selected: tuple[int, int],
-                  quiz: bool = False) -> bytes:
-    """The bytes the component receives (see the module docstring for the layout)."""
+                  quiz: bool = False, present: bool = False) -> bytes:
+    """The bytes the component receives (see the module docstring for the layout).
+
+    present: presentation mode (a projector): the browser draws the maps, numbers and text larger.
+    """
     C, Hp, Wp = spec.padded.shape
     OH, OW = spec.output.shape
     sel = (min(max(int(selected[0]), 0), OH - 1), min(max(int(selected[1]), 0), OW - 1))
@@ -152,7 +157,7 @@ def build_payload(spec: Spec, *, labels: dict[str, str], lang: str, selected: tu
         "stride": list(spec.stride), "dilation": list(spec.dilation), "mode": spec.mode,
         "bias": spec.bias, "kernel": None if spec.kernel is None else spec.kernel.tolist(),
         "out": [OH, OW], "selected": list(sel), "hidden": None if hidden is None else list(hidden),
-        "numbers_min_cell": NUMBERS_MIN_CELL,
+        "numbers_min_cell": NUMBERS_MIN_CELL, "present": bool(present),
         "map": {**map_info, "signed": bool(map_info["lo"] < 0 < map_info["hi"])},
         "blobs": [],
     }
