@@ -128,7 +128,7 @@ class HeadlessSession:
         msg = BackMsg()
         cs = msg.rerun_script
         cs.page_name, cs.query_string = self.page, self.query
-        # the frontend sends the page it shows (new_session's hash): without it, an st.rerun(scope="app")
+        # the frontend sends the page it shows (the last navigation message's hash): without it, an st.rerun(scope="app")
         # inside a fragment run restarts the app on its default page
         cs.page_script_hash = self.page_script_hash
         cs.context_info.locale = self.locale
@@ -233,7 +233,8 @@ class HeadlessSession:
             else:  # a full run (st.rerun's too): the frontend clears every fragment timer
                 self.timers.clear()
                 self.main_script_hash = msg.new_session.main_script_hash
-            self.page_script_hash = msg.new_session.page_script_hash
+        elif kind == "navigation":  # the page st.navigation resolved: the frontend sends it back with every rerun
+            self.page_script_hash = msg.navigation.page_script_hash
         elif kind == "page_info_changed":
             self.query = msg.page_info_changed.query_string
         elif kind == "auto_rerun":
