@@ -192,11 +192,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "winner": ("The winning pixel is at row {r}, column {c} of the padded input.",
                "뽑힌 픽셀은 패딩된 입력의 {r}행 {c}열입니다."),
     "experiments": ("Two experiments", "두 가지 실험"),
-    "shift_metric": ("Change after a 1-pixel shift", "1픽셀 이동 후 변화"),
-    "shift_help": ("How much the pooled output changes when the image moves 1 pixel right, relative to how much "
-                   "the image itself changed. Max pooling barely notices small shifts.",
-                   "이미지를 오른쪽으로 1픽셀 옮겼을 때 풀링 출력이 얼마나 변하는지, 이미지 자체의 변화에 비해 나타냅니다. "
-                   "최대 풀링은 작은 이동에 거의 반응하지 않습니다."),
+    "shift_metric": ("Change after a 1-pixel shift (100% = as much as the image itself changed)",
+                     "1픽셀 이동 후 변화 (100% = 이미지 자체가 변한 만큼)"),
     "noise_metric_max": ("Max pooling: change from noise", "최대 풀링: 잡음에 의한 변화"),
     "noise_metric_avg": ("Average pooling: change from noise", "평균 풀링: 잡음에 의한 변화"),
     "noise_help": ("Mean change of the output when random noise is added to the image. Averaging cancels noise; "
