@@ -422,7 +422,7 @@ class TrainSession:
         self.running = False
         self._lock = threading.RLock()  # a page's Pause and a live fragment's tick run on different threads
         self.ticket = Ticket()  # this training's place in the process' turns (the admission keeps no session)
-        self._batch_seconds = 0.0  # measured torch-thread seconds per batch of this model
+        self._batch_seconds = 0.0  # the fewest torch-thread seconds per batch of this model measured so far
         self._marks: deque[tuple[float, int]] = deque()  # (wall clock, step) after each tick, for the pace
         self._last_eval = 0.0
         self.wall_total, self.wall_start = 0.0, 0.0
@@ -472,8 +472,9 @@ class TrainSession:
                 step, seconds = p.step, p.seconds
                 on_torch_thread(_with_threads, torch_threads(active, BUDGET), self.trainer.steps,
                                 chunk or self.chunk_batches)
-                if p.step > step:
-                    self._batch_seconds = (p.seconds - seconds) / (p.step - step)  # the torch thread's own time
+                if p.step > step:  # the model's cost: the fastest batch seen (a loaded machine inflates the rest)
+                    per_batch = (p.seconds - seconds) / (p.step - step)
+                    self._batch_seconds = min(self._batch_seconds or per_batch, per_batch)
             first = False
         if self.trainer.done and self.running:
             self.pause()  # the clock stops with the last batch; the final evaluation is part of the results
