@@ -66,10 +66,12 @@ if prepared is None:
     page.stop()
 
 st.subheader(T("preprocessing"))
-steps = [(prepared.original, T("prep_original")), (prepared.cropped, T("prep_cropped")),
-         (prepared.scaled, T("prep_scaled")), (prepared.centred, T("prep_centred"))]
-for col, (img, caption) in zip(st.columns(4), steps):
-    col.image(figures.raster(img * 255, upscale_to=112), caption=f"{caption} {img.shape[0]}×{img.shape[1]}")
+steps = [(prepared.original, "prep_original"), (prepared.cropped, "prep_cropped"), (prepared.scaled, "prep_scaled"),
+         (prepared.centred, "prep_centred")]
+for col, (img, key) in zip(st.columns(4), steps):  # 4 px per pixel (a big drawing shrinks to 140 px): sizes compare
+    h, w = img.shape
+    col.image(figures.raster(img * 255, upscale_to=min(max(112, 4 * max(h, w)), 560)), caption=T(key, h=h, w=w),
+              width=min(4 * w, 140))
 
 st.subheader(T("robustness"))
 r = st.columns(5)
