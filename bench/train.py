@@ -87,9 +87,13 @@ def _shown_rate(metrics: dict[str, str]) -> float:
 
 
 def bare_rates() -> dict[str, float]:
-    """Both bare loops (torch.optim.Adam and ours), warmed up, on playground's torch thread (as the app trains)."""
+    """Both bare loops (torch.optim.Adam and ours), warmed up, on playground's torch thread with the intra-op
+    threads a training's turn uses (admission.torch_threads): the peer differs from the page only by the page."""
+    from playground.admission import torch_threads
+    from playground.training import BUDGET
     from playground.torch_thread import on_torch_thread
 
+    on_torch_thread(torch.set_num_threads, torch_threads(1, BUDGET))
     for o in ("torch", "playground"):
         on_torch_thread(bare_loop_examples_per_second, 1, optim=o)  # first-use costs (imports, kernels) out
     return {o: on_torch_thread(bare_loop_examples_per_second, optim=o) for o in ("torch", "playground")}

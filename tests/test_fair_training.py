@@ -117,9 +117,9 @@ def test_a_session_is_freed_when_its_learner_leaves():
 
 
 def test_torch_threads_leave_a_core_to_reruns_when_several_train():
-    assert torch_threads(1, 2) == 2 and torch_threads(0, 4) == 4  # alone: every core
-    assert torch_threads(2, 2) == 1 and torch_threads(5, 4) == 3  # a class trains: one core for the pages
-    assert torch_threads(5, 1) == 1
+    assert torch_threads(1, 2) == 1 and torch_threads(0, 4) == 3  # one core for the rest of the server
+    assert torch_threads(2, 2) == 1 and torch_threads(5, 4) == 3
+    assert torch_threads(5, 1) == 1  # one core only: it is shared
 
 
 class GatedAdmission(Admission):
@@ -168,7 +168,7 @@ def test_a_turn_runs_with_the_threads_for_the_trainings_active(monkeypatch):
     monkeypatch.setattr(training, "TRAININGS", adm)
     mine, other = Ticket(), Ticket()
     try:
-        assert training.in_turn(mine, torch.get_num_threads) == training.BUDGET  # alone
+        assert training.in_turn(mine, torch.get_num_threads) == torch_threads(1, training.BUDGET)  # alone
         with adm.turn(other):
             pass
         assert training.in_turn(mine, torch.get_num_threads) == torch_threads(2, training.BUDGET)
