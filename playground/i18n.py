@@ -637,6 +637,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ex_products": ("Products", "곱"),
     "ex_bias": ("Bias", "편향"),
     "ex_partial": ("Partial sum", "부분합"),
+    "ex_sum": ("Sum of the products", "곱의 합"),
     "ex_channel": ("Channel {c}", "채널 {c}"),
     "ex_play": ("Play", "재생"),
     "ex_pause": ("Pause", "일시 정지"),

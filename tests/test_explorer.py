@@ -22,7 +22,7 @@ from playground import trace_conv
 from playground.shapes import fmt
 from playground.lessons import ChannelLesson
 from ui.explorer import _cell, labels, spec_of
-from ui.explorer.payload import OVERVIEW_SIDE, _box_down, build_payload, map_levels, read_payload
+from ui.explorer.payload import OVERVIEW_SIDE, Spec, _box_down, build_payload, map_levels, read_payload
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from explorer_app import lesson_for  # noqa: E402
@@ -446,3 +446,10 @@ def test_js_fmt_writes_numbers_as_python_does(values):
 def test_js_sums_add_in_numpys_order(arrays):
     got = _node_eval("pairwiseSum", [[a, 0, len(a)] for a in arrays])
     assert got == [float(np.add.reduce(np.array(a))) for a in arrays]  # bit for bit
+
+
+def test_one_channel_says_sum_and_rgb_says_partial_sums():
+    _, _, gray = payload(dict(img="digit"))
+    assert labels("en", gray)["ex_partial"] == "Sum of the products" and labels("ko", gray)["ex_partial"] == "곱의 합"
+    rgb = Spec("conv", np.zeros((3, 4, 4)), (0, 0, 0, 0), (3, 3), (1, 1), (1, 1), np.zeros((2, 2)), np.ones((3, 3, 3)))
+    assert labels("en", rgb)["ex_partial"] == "Partial sum"

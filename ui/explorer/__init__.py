@@ -41,6 +41,8 @@ def labels(lang: str, spec: Spec) -> dict[str, str]:
     out["ex_cell"] = t("ex_cell", lang, i="{i}", j="{j}")
     out["ex_channel"] = t("ex_channel", lang, c="{c}")
     out["channels"] = [t(k, lang) for k in ("channel_r", "channel_g", "channel_b")]
+    if spec.padded.shape[0] == 1:  # one channel: its sum is the whole sum, not a part of one
+        out["ex_partial"] = t("ex_sum", lang)
     if spec.kind == "conv":
         pad = str(spec.pads[0]) if len(set(spec.pads)) == 1 else "/".join(str(p) for p in spec.pads)  # t/b/l/r
         out["settings"] = t("ex_settings", lang, s=_axes(spec.stride), d=_axes(spec.dilation), p=pad,
