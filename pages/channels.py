@@ -9,9 +9,10 @@ from playground.kernels import colour_opponent_filter, kernel_text, parse_kernel
 from playground.lessons import channel_lesson, stack_lesson
 from ui import controls as c
 from ui import state
-from ui.display import image_caption, keep_last, show_error, show_map
+from ui.display import image_caption, keep_last, present, show_error, show_map
+from ui.explorer import explorer
 from ui.state import current_image
-from ui.text import T
+from ui.text import T, lang
 
 CHANNELS = ("r", "g", "b")
 
@@ -66,6 +67,13 @@ def stack_error(shape: tuple[int, int, int], layers: list[dict]) -> str:
 
 def show_lesson(lesson, names: list[str]) -> None:
     """Filter 0 channel by channel (kernels, partial maps, sum, + bias), then the stack of all filters."""
+    # In the browser: pointing at a cell moves filter 0's window over R, G and B at once, with each channel's
+    # products and partial sum, and their sum + bias (no rerun; a click keeps the cell). channel_lesson
+    # convolves with stride 1 and no padding.
+    oh, ow = lesson.first_map.shape
+    i, j = state.learner().get("ch_cell") or (oh // 2, ow // 2)
+    explorer(lesson, kind="conv", lang=lang(), selected=(min(i, oh - 1), min(j, ow - 1)), key="ch_explorer",
+             stride=1, padding=0, present=present(), on_select=lambda cell: state.put("ch_cell", cell))
     cols = st.columns(3)
     for ch, (name, col) in enumerate(zip(names, cols)):
         with col:

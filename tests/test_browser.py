@@ -282,3 +282,32 @@ def test_a_click_on_the_feature_map_selects_its_cell_in_one_rerun(app_url, page)
     assert page.locator(".st-key-conv_cell_col [data-testid='stSliderThumbValue']").inner_text() == "3"
     assert page.evaluate("() => window.__runs") == 1
     no_exception(page)
+
+
+def test_channels_explorer_follows_the_pointer_over_r_g_and_b(app_url, page):
+    """Filter 0's window over the three channels: each channel's partial sum, and their sum + bias = the map's cell."""
+    import numpy as np
+
+    from playground import samples
+    from playground.kernels import colour_opponent_filter, rgb_filters
+    from playground.lessons import channel_lesson
+
+    page.goto(f"{app_url}/channels?sample=cat&lang=en")
+    wait_idle(page)
+    root = page.locator(".st-key-ch_explorer [data-role=root][data-ready]")
+    root.wait_for(timeout=60_000)
+    filters = rgb_filters(4, 3)
+    filters[0] = colour_opponent_filter(3)  # the page's default filter 0
+    lesson = channel_lesson(samples.sample("cat"), filters, bias=0.0, pool=1)
+    oh, ow = lesson.first_map.shape
+    box = page.locator(".st-key-ch_explorer canvas[data-role=out]").bounding_box()
+    page.mouse.move(box["x"] + (ow // 3 + 0.5) * box["width"] / ow, box["y"] + (oh // 3 + 0.5) * box["height"] / oh)
+    formula = page.locator(".st-key-ch_explorer [data-role=formula]")
+    page.wait_for_function("(el) => el.dataset.cell && el.dataset.cell !== ''", arg=formula.element_handle(),
+                           timeout=60_000)
+    i, j = (int(v) for v in formula.get_attribute("data-cell").split(","))
+    partials = [page.locator(f".st-key-ch_explorer [data-role=partial{c}]").text_content() for c in range(3)]
+    assert all(p.startswith("Partial sum: ") for p in partials), partials
+    total = sum(float(p.split(": ")[1].replace(",", "").replace("−", "-")) for p in partials)
+    assert np.isclose(total, lesson.first_map[i, j], atol=1e-3 * max(1.0, abs(lesson.first_map[i, j])))
+    no_exception(page)
