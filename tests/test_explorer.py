@@ -453,3 +453,10 @@ def test_one_channel_says_sum_and_rgb_says_partial_sums():
     assert labels("en", gray)["ex_partial"] == "Sum of the products" and labels("ko", gray)["ex_partial"] == "곱의 합"
     rgb = Spec("conv", np.zeros((3, 4, 4)), (0, 0, 0, 0), (3, 3), (1, 1), (1, 1), np.zeros((2, 2)), np.ones((3, 3, 3)))
     assert labels("en", rgb)["ex_partial"] == "Partial sum"
+
+
+def test_the_explorer_marks_in_the_figures_colours():
+    from playground import figures
+
+    js = (Path(__file__).resolve().parent.parent / "ui" / "explorer" / "explorer.js").read_text()
+    assert f'const WINDOW = "{figures.WINDOW}", RESULT = "{figures.RESULT}"' in js

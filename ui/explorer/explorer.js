@@ -4,6 +4,9 @@
 // back to Python. The arithmetic helpers are named exports, tested against playground.trace.
 
 const MINUS = "\u2212";
+// The marks' colours are the server figures' (playground.figures.WINDOW and RESULT; a test keeps them equal),
+// so the explorer and the step-by-step maps below it speak one colour language.
+const WINDOW = "#f39c12", RESULT = "#27ae60", WINDOW_FILL = "rgba(243,156,18,0.35)";
 
 // ---- numbers, exactly as playground.shapes.fmt writes them -------------------------------------
 
@@ -543,7 +546,7 @@ class Explorer {
     gi.drawImage(this.staticIn, 0, 0, m.Wp * cin, m.Hp * cin);
     go.drawImage(this.staticOut, 0, 0, m.OW * cout, m.OH * cout);
     this.windowMarks(gi, tr, cin, 0, 0);
-    this.cellMark(go, i, j, cout, "#ff2d55");
+    this.cellMark(go, i, j, cout, RESULT);
     if (this.selected && (this.selected[0] !== i || this.selected[1] !== j))
       this.cellMark(go, this.selected[0], this.selected[1], cout, "rgba(0,0,0,0.6)", true);
     if (this.zoomIn) this.paintZoomIn(tr);
@@ -557,14 +560,14 @@ class Explorer {
     const h = (tr.rows[tr.rows.length - 1] - tr.rows[0] + 1) * s, w = (tr.cols[tr.cols.length - 1] - tr.cols[0] + 1) * s;
     const grow = Math.max(0, 8 - Math.min(h, w)) / 2; // on a 512² overview the window stays visible
     g.lineWidth = this.sz.line;
-    g.strokeStyle = "#ffcc00";
+    g.strokeStyle = WINDOW;
     g.strokeRect(left - grow, top - grow, w + 2 * grow, h + 2 * grow);
     if ((m.dh > 1 || m.dw > 1) && s >= 3) {
-      g.fillStyle = "rgba(255,204,0,0.35)";
+      g.fillStyle = WINDOW_FILL;
       for (const r of tr.rows) for (const c of tr.cols) g.fillRect((c - c0) * s, (r - r0) * s, s, s);
     }
     if (tr.winner && s >= 3) {
-      g.strokeStyle = "#ff2d55";
+      g.strokeStyle = RESULT;
       g.strokeRect((tr.cols[tr.winner[1]] - c0) * s + 2, (tr.rows[tr.winner[0]] - r0) * s + 2, s - 4, s - 4);
     }
   }
@@ -622,7 +625,7 @@ class Explorer {
       this.showNumberPx("zoomout", z.base);
     }
     g.drawImage(z.base, 0, 0, z.cols * s, z.rows * s);
-    this.cellMark(g, i - i0, j - j0, s, "#ff2d55");
+    this.cellMark(g, i - i0, j - j0, s, RESULT);
   }
 
   // ---- input: pointer, keys, play
