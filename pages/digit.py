@@ -70,8 +70,8 @@ steps = [(prepared.original, "prep_original"), (prepared.cropped, "prep_cropped"
          (prepared.centred, "prep_centred")]
 for col, (img, key) in zip(st.columns(4), steps):  # 4 px per pixel (a big drawing shrinks to 140 px): sizes compare
     h, w = img.shape
-    col.image(figures.raster(img * 255, upscale_to=min(max(112, 4 * max(h, w)), 560)), caption=T(key, h=h, w=w),
-              width=min(4 * w, 140))
+    col.image(figures.raster(img * 255, upscale_to=min(max(112, 4 * max(h, w)), 560)), width=min(4 * w, 140))
+    col.caption(T(key, h=h, w=w))  # (under the picture, as wide as the column: an image caption is as narrow as it)
 
 st.subheader(T("robustness"))
 r = st.columns(5)
