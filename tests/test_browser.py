@@ -57,8 +57,9 @@ def test_lesson_link_opens_the_page_first_in_korean(app_url, page):
 @pytest.mark.parametrize("path", ["home", "image", "convolution", "pooling", "channels", "model", "gallery",
                                   "train", "digit"])
 def test_every_page_renders_without_exception(app_url, page, path):
-    page.goto(f"{app_url}/{path}")
+    page.goto(f"{app_url}/{'' if path == 'home' else path}")  # Home is the default page: its address is /
     wait_idle(page)
+    assert page.get_by_text("Page not found").count() == 0
     page.wait_for_function(  # every Plotly chart painted before the screenshot
         "() => !document.querySelector(\"[data-testid*='keleton']\") && "
         "[...document.querySelectorAll(\"[data-testid='stPlotlyChart']\")].every(c => c.querySelector('.main-svg'))",
