@@ -63,9 +63,11 @@ def streamlit_server(script: str = "app.py"):
             proc.kill()
 
 
-def wait_idle(page, timeout: float = 30_000) -> None:
+def wait_idle(page, timeout: float = 180_000) -> None:
     """Wait until the script is not running (Streamlit marks the app 'notRunning').
 
     A rerun that has not started yet is not waited for: tests then wait for what they assert.
+    The timeout is a hang guard, not a speed requirement: a first run of a page on a machine running
+    three suites at once took longer than 30 s.
     """
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)

@@ -63,7 +63,7 @@ def test_every_page_renders_without_exception(app_url, page, path):
     page.wait_for_function(  # every Plotly chart painted before the screenshot
         "() => !document.querySelector(\"[data-testid*='keleton']\") && "
         "[...document.querySelectorAll(\"[data-testid='stPlotlyChart']\")].every(c => c.querySelector('.main-svg'))",
-        timeout=60_000)
+        timeout=180_000)  # (a hang guard)
     no_exception(page)
     assert page.locator("h1").count() >= 1
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
