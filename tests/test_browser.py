@@ -6,7 +6,7 @@ import os
 import pytest
 from PIL import Image
 
-from browser_app import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wait_idle
+from browser_app import ROOT, chromium, streamlit_server, wait_idle
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
@@ -23,12 +23,8 @@ def app_url():
 
 @pytest.fixture(scope="module")
 def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: run tests/setup.sh (installs Debian's chromium)")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
