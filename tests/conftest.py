@@ -6,6 +6,9 @@ from hypothesis import HealthCheck, settings
 
 settings.register_profile("default", max_examples=500, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
+# `HYPOTHESIS_PROFILE=thorough` searches ten times longer (run before a release; not in CI's time budget).
+settings.register_profile("thorough", max_examples=5000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
