@@ -74,7 +74,7 @@ st.plotly_chart(figures.heatmap_row(shown, [T("window"), "× " + T("kernel"), "=
                                     present=big),
                 key="conv_trace", width="content", config={"displayModeBar": False})
 if revealed:
-    st.code(tr.formula, language=None, wrap_lines=True)
+    st.code(tr.formula_in(lang()), language=None, wrap_lines=True)
 if tr.pad_mask.any():
     st.caption(T("window_reads_padding", n=int(tr.pad_mask.sum())))
 

@@ -53,7 +53,7 @@ with right:
         st.info(T("quiz_hidden_map"))
 st.markdown(T(f"pool_cell_value_{mode.removeprefix('global_')}", i=at[0], j=at[1]))  # what this pooling takes
 if revealed:
-    st.code(tr.formula, language=None, wrap_lines=True)
+    st.code(tr.formula_in(lang()), language=None, wrap_lines=True)
 if revealed and tr.winner is not None:
     st.caption(T("winner", r=tr.origin[0] + tr.winner[0], c=tr.origin[1] + tr.winner[1]))
 

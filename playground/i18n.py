@@ -667,6 +667,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "train_turns_ahead": ("{n} trainings ahead of you, about {s} s.", "앞에 학습 {n}개가 있습니다. 약 {s}초 기다립니다."),
     # --- end classroom
     # --- pictures and words (issue 12): add keys right below this line
+    "trace_pad": ("pad", "패딩"),
     "anim_help_where": ("Runs in your browser on a part of the input where the picture has content (at most {n}×{n} "
                         "pixels; rows and columns numbered as in the input): press ▶ or drag the slider.",
                         "입력에서 그림이 있는 부분(최대 {n}×{n} 픽셀, 행과 열 번호는 입력과 같습니다)으로 브라우저에서 "

@@ -9,6 +9,7 @@ import numpy as np
 
 from . import _args
 from .conv import setup_conv
+from .i18n import t
 from .pool import setup_pool
 from .shapes import fmt
 
@@ -61,6 +62,10 @@ class ConvTrace:
     formula: str  # the whole arithmetic, bias included
     pad_mask: np.ndarray  # (kh, kw) True where a tap reads padding rather than the image
 
+    def formula_in(self, lang: str) -> str:
+        """The formula as a learner reads it in `lang`: numbers only (padding reads as its value, 0 or a copy)."""
+        return self.formula
+
 
 def trace_conv(x: Any, weight: Any, bias: Any = None, *, at: Any, stride: Any = 1, padding: Any = 0,
                dilation: Any = 1, padding_mode: str = "zeros") -> ConvTrace:
@@ -109,7 +114,15 @@ class PoolTrace:
     window: np.ndarray  # (kh, kw), padding included (−inf / +inf / 0 by mode)
     winner: tuple[int, int] | None  # (row, col) inside the window that won (max/min), None for avg
     total: float  # = pool2d(...)[at]
-    formula: str  # "max(1, 3, 2, 4) = 4" or "(1 + 3 + 2 + 4) / 4 = 2.5"
+    formula: str  # "max(1, 3, 2, 4) = 4" or "(1 + 3 + 2 + 4) / 4 = 2.5" (English: a padded cell reads "pad")
+    mode: str = "max"
+
+    def formula_in(self, lang: str) -> str:
+        """The formula in `lang`: a padded cell of max/min pooling (it never wins) is named by the glossary's word
+        for padding ("pad" / "패딩"); average pooling's padding is a 0 and reads as one."""
+        if self.mode == "avg":
+            return self.formula
+        return _pool_formula(self.mode, self.window, self.total, t("trace_pad", lang))
 
 
 def trace_pool(x: Any, kernel_size: Any, *, at: Any, stride: Any = None, padding: Any = 0,
@@ -125,7 +138,6 @@ def trace_pool(x: Any, kernel_size: Any, *, at: Any, stride: Any = None, padding
     (kh, kw), (sh, sw) = s.kernel_size, s.stride
     r0, c0 = i * sh, j * sw
     window = s.padded()[c, r0: r0 + kh, c0: c0 + kw]
-    values = ", ".join("pad" if not np.isfinite(v) else fmt(v) for v in window.ravel())
     if s.mode == "avg":
         winner = None
         with np.errstate(over="ignore"):
@@ -135,5 +147,12 @@ def trace_pool(x: Any, kernel_size: Any, *, at: Any, stride: Any = None, padding
         flat = int(np.argmax(window) if s.mode == "max" else np.argmin(window))
         winner = divmod(flat, kw)
         total = float(window.ravel()[flat])
-        formula = f"{s.mode}({values}) = {fmt(total)}"
-    return PoolTrace(at=tuple(at), origin=(r0, c0), window=window, winner=winner, total=total, formula=formula)
+        formula = _pool_formula(s.mode, window, total, "pad")
+    return PoolTrace(at=tuple(at), origin=(r0, c0), window=window, winner=winner, total=total, formula=formula,
+                     mode=s.mode)
+
+
+def _pool_formula(mode: str, window: np.ndarray, total: float, pad: str) -> str:
+    """"max(pad, 3, 2, 4) = 4": padding (±inf, so it never wins) named by `pad`."""
+    values = ", ".join(pad if not np.isfinite(v) else fmt(v) for v in window.ravel())
+    return f"{mode}({values}) = {fmt(total)}"

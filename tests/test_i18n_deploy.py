@@ -95,6 +95,28 @@ def test_korean_text_leaves_no_english_words_and_uses_the_glossary(key):
     assert not re.search(r"[^\w\s*]\*\*[가-힣]", re.sub(r"\{[a-z0-9_]+\}", "1", ko)), f"{key}: bold that will not close"
 
 
+@pytest.mark.parametrize("mode", ["max", "min", "avg"])
+@pytest.mark.parametrize("pad_mode", ["zeros", "reflect"])
+def test_formulas_written_at_run_time_in_korean_leave_no_english_words(mode, pad_mode):
+    """The step-by-step formulas are made by trace_pool / trace_conv, not the strings table: a padded corner
+    cell (three of its four taps read padding) in Korean names the padding with the glossary's word."""
+    import numpy as np
+
+    from playground.trace import trace_conv, trace_pool
+
+    x = np.arange(1.0, 17.0).reshape(4, 4)
+    pool = trace_pool(x, 2, at=(0, 0), stride=2, padding=1, mode=mode)
+    conv = trace_conv(x, np.ones((3, 3)), at=(0, 0), padding=1, padding_mode=pad_mode)
+    for tr in (pool, conv):
+        ko = tr.formula_in("ko")
+        notation = re.sub(r"\b(max|min)(?=\()", "", ko)  # max(…), min(…): the formula's notation, as in textbooks
+        assert not _latin_left("formula", "", notation), f"English words in the Korean formula: {ko}"
+        numbers = re.findall(r"-?\d+(?:\.\d+)?", tr.formula)
+        assert re.findall(r"-?\d+(?:\.\d+)?", ko) == numbers  # the same arithmetic, only words translated
+    if mode != "avg":
+        assert t("trace_pad", "ko") in pool.formula_in("ko") and "pad" in pool.formula_in("en")
+
+
 @pytest.mark.parametrize("n, en, ko", [(714_200_000, "714.2 million", "약 7억 1,420만"),
                                        (15_470_300_000, "15.47 billion", "약 154억 7,030만"),
                                        (100_000_000, "100.0 million", "약 1억"), (2_300_000, "2.3 million", "약 230만"),
