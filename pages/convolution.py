@@ -9,7 +9,7 @@ from ui import controls as c
 from ui import page
 from ui.display import downloads, image_caption, keep_last, main_columns, present, show_map
 from ui.explorer import explorer
-from ui.state import current_image, put
+from ui.state import current_image
 from ui.text import T, lang
 
 animation = st.cache_data(figures.conv_animation_cached, max_entries=32)  # same crop -> same frames
@@ -45,7 +45,7 @@ at, tr, revealed = c.stepper(lesson, "conv")
 # In the browser: hover/drag moves the window, products and sum with no rerun; a click selects the cell here.
 if revealed:  # a quiz shows no map before Check: the explorer's grid would give the size and values away
     explorer(lesson, kind="conv", lang=lang(), selected=at, key="conv_explorer", quiz=False,
-             on_select=lambda cell: put("conv_cell", cell), present=present())
+             on_select=lambda cell: c.select_cell("conv", cell), present=present())
 r0, c0 = tr.origin
 span_h, span_w = tr.rows[-1] - r0, tr.cols[-1] - c0
 big = present()  # a projector: the input is the main picture, numbers and ticks enlarged everywhere
@@ -56,7 +56,7 @@ with cols[0]:
 with cols[1]:
     if revealed:
         show_map(lesson.output, T("feature_map"), key="conv_out", beside=True, rects=[(*at, *at, figures.RESULT)],
-                 on_click=lambda cell: put("conv_cell", cell))  # a click selects the cell: one rerun
+                 on_click=lambda cell: c.select_cell("conv", cell))  # a click selects the cell: one rerun
     else:
         st.info(T("quiz_hidden_map"))
 with cols[2] or cols[1]:  # (presentation: the activated map under the feature map)

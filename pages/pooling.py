@@ -10,7 +10,7 @@ from ui import controls as c
 from ui import page
 from ui.display import downloads, image_caption, keep_last, main_columns, present, show_map
 from ui.explorer import explorer
-from ui.state import current_image, put
+from ui.state import current_image
 from ui.text import T, lang
 
 # Pure, so cached: a learner toggling a setting back and forth gets the result back at once.
@@ -36,7 +36,7 @@ if lesson is None:
 at, tr, revealed = c.stepper(lesson, "pool", sizes=not is_global)
 if revealed:  # a quiz shows no map before Check: the explorer's grid would give the size and values away
     explorer(lesson, kind="pool", lang=lang(), selected=at, key="pool_explorer", quiz=False,
-             on_select=lambda cell: put("pool_cell", cell), present=present())  # hover in the browser; a click selects the cell
+             on_select=lambda cell: c.select_cell("pool", cell), present=present())  # hover in the browser; a click selects the cell
 kh, kw = tr.window.shape
 r0, c0 = tr.origin[0] - (0 if is_global else padding), tr.origin[1] - (0 if is_global else padding)
 left, right = main_columns(1)  # (presentation: the input is the main picture, wider)
@@ -48,7 +48,7 @@ with left:
 with right:
     if revealed:
         show_map(lesson.output, T("pooled"), key="pool_out", beside=True, rects=[(*at, *at, figures.RESULT)],
-                 on_click=lambda cell: put("pool_cell", cell))  # a click selects the cell: one rerun
+                 on_click=lambda cell: c.select_cell("pool", cell))  # a click selects the cell: one rerun
     else:
         st.info(T("quiz_hidden_map"))
 st.markdown(T(f"pool_cell_value_{mode.removeprefix('global_')}", i=at[0], j=at[1]))  # what this pooling takes

@@ -11,9 +11,11 @@ leaving the page, switching language or entering presentation mode loses nothing
 from __future__ import annotations
 
 import math
+import secrets
 
 from typing import Any, Callable
 
+import numpy as np
 import streamlit as st
 
 from playground import KERNELS
@@ -232,6 +234,28 @@ def _same_place(i: int, old: int, new: int) -> int:
 
 
 # ---------------------------------------------------------------- quiz and the step-by-step section
+def quiz_cell(seed: int, n_rows: int, n_cols: int) -> tuple[int, int]:
+    """The cell a quiz question asks about: uniform over the whole output, fixed by the question's seed.
+
+    Not the middle: the middle of a 13×13 output is (6, 6), which gives the size away."""
+    rng = np.random.default_rng([seed, n_rows, n_cols])  # the same question keeps its cell on every rerun
+    return int(rng.integers(n_rows)), int(rng.integers(n_cols))
+
+
+def _new_question(key: str) -> None:
+    st.session_state[f"{key}_q_seed"] = secrets.randbits(32)
+    st.session_state.pop(f"{key}_q_at", None)
+
+
+def select_cell(key: str, cell: tuple[int, int]) -> None:
+    """A click on a map (or in the explorer) picks cell: the step's cell, or in quiz mode the next question's
+    cell (asked again, and kept out of the address like every quiz cell)."""
+    if state.learner().get(f"{key}_quiz"):
+        st.session_state[f"{key}_q_at"] = (int(cell[0]), int(cell[1]))
+    else:
+        state.put(f"{key}_cell", (int(cell[0]), int(cell[1])))
+
+
 def quiz_gate(key: str, size: tuple[int, int], value: float, cell: tuple[int, int], *, quiz: bool) -> bool:
     """'Predict first': ask for the output size and the highlighted cell's value; True once checked.
 
@@ -245,7 +269,8 @@ def quiz_gate(key: str, size: tuple[int, int], value: float, cell: tuple[int, in
     ow = c2.number_input(T("quiz_width"), 0, 100_000, 0, key=f"{key}_q_w")
     guess = c3.number_input(T("quiz_value", i=cell[0], j=cell[1]), value=0.0, step=1.0, format="%.2f",
                             key=f"{key}_q_v")
-    token = (tuple(size), round(float(value), 6), tuple(cell))
+    # the question's seed too: a new question that happens to ask the same cell is not already answered
+    token = (tuple(size), round(float(value), 6), tuple(cell), st.session_state.get(f"{key}_q_seed"))
     if c4.button(T("quiz_check"), key=f"{key}_q_check"):
         st.session_state[f"{key}_q_answered"] = token
     if st.session_state.get(f"{key}_q_answered") != token:
@@ -255,13 +280,16 @@ def quiz_gate(key: str, size: tuple[int, int], value: float, cell: tuple[int, in
     (st.success if size_ok else st.error)(T("quiz_size_right" if size_ok else "quiz_size_wrong", h=size[0], w=size[1]))
     (st.success if value_ok else st.error)(T("quiz_value_right" if value_ok else "quiz_value_wrong",
                                              v=f"{value:.2f}".rstrip("0").rstrip(".")))
+    st.button(T("quiz_next"), key=f"{key}_q_next", on_click=_new_question, args=(key,))
     return True
 
 
 def stepper(lesson, key: str, *, sizes: bool = True):
     """The step-by-step section of a lesson page: pick a cell, trace it, quiz first if asked.
 
-    Returns (cell, trace, revealed); the output-size formulas are shown once revealed.
+    Returns (cell, trace, revealed); the output-size formulas are shown once revealed. In quiz mode the cell is
+    the question's (quiz_cell, or one the learner clicked): the step's own cell (?conv_cell) is neither changed
+    nor written into the address, which would tell the answer's place.
     """
     from .display import size_formulas
 
@@ -269,7 +297,14 @@ def stepper(lesson, key: str, *, sizes: bool = True):
     OH, OW = lesson.output.shape
     # the toggle first: a link's ?conv_quiz=1 is read here, before the cell sliders (whose ends show the size)
     quiz = toggle(f"{key}_quiz", T("quiz_mode"), help=T("quiz_help"))
-    at = cell_picker(OH, OW, key=f"{key}_cell", sliders=not quiz)
+    if quiz:
+        if f"{key}_q_seed" not in st.session_state:
+            _new_question(key)
+        picked = st.session_state.get(f"{key}_q_at")
+        at = (tuple(picked) if picked is not None and picked[0] < OH and picked[1] < OW
+              else quiz_cell(st.session_state[f"{key}_q_seed"], OH, OW))
+    else:
+        at = cell_picker(OH, OW, key=f"{key}_cell")
     trace = lesson.trace_at(at)
     revealed = quiz_gate(key, (OH, OW), trace.total, at, quiz=quiz)
     if revealed and sizes:
