@@ -7,10 +7,13 @@ from playground import figures
 from playground._args import InputError
 from playground.kernels import colour_opponent_filter, kernel_text, parse_kernel, rgb_filters
 from playground.lessons import channel_lesson, stack_lesson
+from playground.receptive import field_per_layer, layer_sizes, stack_layers
 from ui import controls as c
 from ui import state
 from ui.display import image_caption, keep_last, present, show_error, show_map
 from ui.explorer import explorer
+from ui.receptive import receptive
+from ui.receptive import sentence as rf_sentence
 from ui.state import current_image
 from ui.text import T, lang
 
@@ -94,6 +97,20 @@ def show_lesson(lesson, names: list[str]) -> None:
              width=96)
 
 
+def show_receptive_field(img: np.ndarray, geo: list) -> None:
+    """The chosen last-layer cell's field: one sentence (server side, AppTest reads it), then every layer's grid
+    in the browser, where pointing at a cell of the last layer lights its field down to the input (no rerun)."""
+    try:
+        oh, ow = layer_sizes(img.shape[:2], geo)[-1]
+    except InputError:  # a previous stack that does not fit this image: its shapes above say enough
+        return
+    i, j = state.learner().get("rf_cell") or (oh // 2, ow // 2)
+    cell = (min(i, oh - 1), min(j, ow - 1))
+    st.markdown(rf_sentence(field_per_layer(img.shape[:2], geo, cell), lang()))
+    receptive(img, geo, lang=lang(), selected=cell, key="rf_explorer", present=present(),
+              on_select=lambda c: state.put("rf_cell", c))
+
+
 st.title(T("channels_title"))
 image_caption()
 _, img = current_image()
@@ -160,6 +177,7 @@ layers = [dict(kernel_size=k, filters=grow + 4 * n, pool=2 if with_pool else 1) 
 try:
     stack = stack_lesson(input_shape, layers)
     st.session_state["last_stack"] = stack
+    st.session_state["last_stack_layers"] = layers
 except InputError:
     st.error(stack_error(input_shape, layers), icon="⚠️")
     stack = st.session_state.get("last_stack")
@@ -169,8 +187,4 @@ if stack is not None:
     row_names = [T("block_input") if r.kind == "input" else f"{T('block_' + r.kind)} {r.label}" for r in stack.rows]
     st.plotly_chart(figures.shape_flow(row_names, [r.shape for r in stack.rows]), key="flow")
     st.markdown(" → ".join(f"`{r.shape[0]}×{r.shape[1]}×{r.shape[2]}`" for r in stack.rows))
-    f = stack.field
-    st.markdown(T("receptive_field", h=f.height, w=f.width, top=f.top, left=f.left))
-    cf = stack.field_clipped
-    show_map(img if img.ndim == 2 else img.mean(axis=2), T("receptive_on_input"), key="rf_map",
-             rects=[(cf.top, cf.left, cf.bottom, cf.right, figures.WINDOW)])
+    show_receptive_field(img, stack_layers(st.session_state.get("last_stack_layers", layers)))

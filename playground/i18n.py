@@ -628,6 +628,26 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "{line}번째 줄: {kind}는 출력 크기가 1일 때만 Keras 코드로 바꿀 수 있습니다."),
     # --- end errors
     # --- browser explorer (issue 13): add keys right below this line
+    "rf_title": ("Point at a cell of the last layer: its receptive field, layer by layer",
+                 "마지막 층의 칸을 가리켜 보세요: 층마다 보이는 수용 영역"),
+    "rf_sentence": ("Cell ({i}, {j}) of layer {n} sees rows {top}–{bottom}, columns {left}–{right} of the input "
+                    "(**{h}×{w}** pixels).",
+                    "{n}층의 칸 ({i}, {j})은(는) 입력의 {top}–{bottom}행, {left}–{right}열을 봅니다 "
+                    "(픽셀 **{h}×{w}**개)."),
+    "rf_sentence_padding": ("Cell ({i}, {j}) of layer {n} sees rows {top}–{bottom}, columns {left}–{right} of the "
+                            "input (**{h}×{w}** pixels); its windows also reach into the padding.",
+                            "{n}층의 칸 ({i}, {j})은(는) 입력의 {top}–{bottom}행, {left}–{right}열을 봅니다 "
+                            "(픽셀 **{h}×{w}**개). 윈도우가 패딩까지 닿습니다."),
+    "rf_sentence_none": ("Cell ({i}, {j}) of layer {n} sees only padding: no pixel of the input.",
+                         "{n}층의 칸 ({i}, {j})은(는) 패딩만 봅니다. 입력 픽셀은 하나도 보지 않습니다."),
+    "rf_grid_input": ("Input · {h}×{w}", "입력 · {h}×{w}"),
+    "rf_grid_layer": ("Layer {n}: {name} · {h}×{w}", "{n}층: {name} · {h}×{w}"),
+    "rf_rows_cols": ("rows {top}–{bottom} · columns {left}–{right}", "{top}–{bottom}행 · {left}–{right}열"),
+    "rf_cell": ("cell ({i}, {j})", "칸 ({i}, {j})"),
+    "rf_legend": ("Green: the cell · orange: the cells it depends on · hatched: padding",
+                  "초록: 고른 칸 · 주황: 그 칸이 의존하는 칸 · 빗금: 패딩"),
+    "rf_hint": ("Point at (or drag over) the last layer; arrow keys move the cell. Click to keep it.",
+                "마지막 층 위를 가리키거나 끌어 보세요. 화살표 키로 칸을 옮기고, 클릭하면 그 칸이 선택됩니다."),
     "ex_input": ("Input (padding marked)", "입력 (패딩 표시)"),
     "ex_output_conv": ("Feature map", "특징 맵"),
     "ex_output_pool": ("Pooled output", "풀링 출력"),
