@@ -57,22 +57,34 @@ def title(stage: home_net.Stage) -> str:
     return T(f"home_b_{stage.kind}")
 
 
-# Two rows of blocks: feature extraction (input, conv, ReLU, pool, twice), then classification.
-rows = [(T("home_feature_extraction"), range(0, 7)), (T("home_classification"), range(7, len(stages)))]
+# Feature extraction is one block repeated (conv, ReLU, pool): a row each, the second under the first, so the cards
+# are a quarter of the page wide: seven in a row were ~100 px on a 1280-px laptop and cut their titles and links.
+# Then classification: flatten, dense, softmax and the network's answer.
 second_conv = [k for k, s in enumerate(stages) if s.kind == "conv"][1]
-for r, (heading, ks) in enumerate(rows):
-    st.subheader(heading)
-    cols = st.columns(7 if r == 0 else [1, 1, 1, 4])
-    for col, k in zip(cols, ks):
-        stage = stages[k]
-        with col.container(border=True):
-            st.markdown(f"**{title(stage)}**")
-            st.image(picture(stage), width="stretch")
-            st.caption(str(stage.shape) + (f" · {T(NOTES[stage.kind])}" if stage.kind in NOTES else ""))
-            path, key = ("pages/channels.py", "nav_channels") if k == second_conv else LINKS[stage.kind]
-            st.page_link(path, label=T(key), icon=":material/arrow_forward:")
-    if r == 1:
-        with cols[3]:
+rows = [(T("home_feature_extraction"), range(0, second_conv), 0), (None, range(second_conv, 7), 1),
+        (T("home_classification"), range(7, len(stages)), 0)]
+side = 200 if present else 120  # px: one size for every block's picture, so sizes compare
+
+
+def card(k: int) -> None:
+    stage = stages[k]
+    with st.container(border=True):
+        st.markdown(f"**{title(stage)}**")
+        st.image(picture(stage), width=side)
+        st.caption(str(stage.shape) + (f" · {T(NOTES[stage.kind])}" if stage.kind in NOTES else ""))
+        path, key = ("pages/channels.py", "nav_channels") if k == second_conv else LINKS[stage.kind]
+        st.page_link(path, label=T(key), icon=":material/arrow_forward:")
+
+
+for heading, ks, first in rows:
+    if heading:
+        st.subheader(heading)
+    cols = st.columns(4)
+    for col, k in zip(cols[first:], ks):
+        with col:
+            card(k)
+    if stages[ks[0]].kind == "flatten":  # the network's answer beside its last blocks
+        with cols[len(ks)]:
             probs = stages[-1].values
             best = int(np.argmax(probs))
             p = "> 99.9%" if probs[best] > 0.999 else f"{probs[best]:.1%}"  # never a rounded-up "100.0%"

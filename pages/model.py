@@ -55,12 +55,13 @@ if summary is not None:
     st.dataframe(table, hide_index=True, column_config={T(k): st.column_config.NumberColumn(format="localized")
                                                         for k in ("col_params", "col_macs")})  # 32,064 as in the formulas
     st.markdown(T("model_totals", params=f"{summary.total_params:,}", macs=f"{summary.total_macs:,}"))
-    left, right = st.columns(2)
+    left, _ = st.columns(2)
     left.plotly_chart(figures.param_bars([r.name for r in summary.rows], [r.params for r in summary.rows],
                                          T("col_params")), key="param_bars")
     shapes = [r.output_shape if framework == "keras" or len(r.output_shape) != 3
               else (r.output_shape[1], r.output_shape[2], r.output_shape[0]) for r in summary.rows]
-    right.plotly_chart(figures.shape_flow([r.kind for r in summary.rows], shapes), key="model_flow")
+    # the whole width: every layer's label gets a slot it fits in (half a 1280-px page gave 8 layers ~50 px each)
+    st.plotly_chart(figures.shape_flow([r.kind for r in summary.rows], shapes, height=220), key="model_flow")
     other = keep_last("export", lambda: to_torch_code(summary) if framework == "keras" else to_keras_code(summary))
     if other is not None:
         st.subheader(T("export_title", other="PyTorch" if framework == "keras" else "Keras"))
@@ -94,11 +95,13 @@ bcout = c.number("bk_cout", T("channels_out"), 1, 4096, 64, where=b4)
 groups = c.selectbox("bk_groups", T("groups"), [1, 2, 4, 8], 4, where=b5)
 costs = keep_last("blocks", lambda: building_blocks(int(bh), int(bw), int(bcin), int(bcout), int(groups)))
 if costs is not None:
-    st.dataframe(pd.DataFrame([(T(k.key), T(k.key + "_why"), k.params, k.params_formula, k.macs, k.macs_formula)
-                               for k in costs],
-                              columns=[T("block"), T("why"), T("col_params"), T("col_arith"), "MACs", T("macs_arith")]),
-                 hide_index=True, column_config={k: st.column_config.NumberColumn(format="localized")
-                                                 for k in (T("col_params"), "MACs")})
+    # an HTML table (st.table): its cells wrap, so the sentences and formulas fit a 1280-px screen (a data grid's
+    # one-line cells ran off it); counts with thousands separators, as in the formulas
+    st.table(pd.DataFrame([(T(k.key), T(k.key + "_why"), f"{k.params:,}", k.params_formula, f"{k.macs:,}",
+                            T(k.macs_words[0], **k.macs_words[1]) if k.macs_words else k.macs_formula)
+                           for k in costs],
+                          columns=[T("block"), T("why"), T("col_params"), T("col_arith"), "MACs", T("macs_arith")]),
+             hide_index=True)
     pick = c.selectbox("bk_pick", T("block_picture"), range(len(costs)), format_func=lambda k: T(costs[k].key))
     st.plotly_chart(figures.shape_flow([label for label, _ in costs[pick].stages],
                                        [shape for _, shape in costs[pick].stages], height=240), key="block_flow")

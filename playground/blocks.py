@@ -23,6 +23,7 @@ class Cost:
     params_formula: str
     macs_formula: str
     stages: tuple = ()  # (label, (H, W, C)) from input to output: the block's small picture
+    macs_words: tuple = ()  # (strings key, values): the multiply-adds said in words, when there are none to write out
 
 
 def _n(v: int) -> str:
@@ -76,8 +77,10 @@ def _blocks(h: int, w: int, cin: int, cout: int, groups: int, squeeze: int) -> l
         _sum("blk_depthwise", [conv_cost("", h, w, cin, cin, 3, groups=cin, bias=False),
                                conv_cost("", h, w, cin, cout, 1, bias=False)]),
         conv_cost("blk_grouped", h, w, cin, cout, 3, groups=groups, bias=False),
-        Cost("blk_residual", 0, h * w * cout, "0", f"{h}×{w}×{cout} = {_n(h * w * cout)} additions"),
-        Cost("blk_concat", 0, 0, "0", f"0: {cin} + {cout} = {cin + cout} channels"),
+        Cost("blk_residual", 0, h * w * cout, "0", f"{h}×{w}×{cout} = {_n(h * w * cout)}",
+             macs_words=("blk_residual_macs", dict(h=h, w=w, c=cout, n=_n(h * w * cout)))),
+        Cost("blk_concat", 0, 0, "0", "0",  # stacking copies numbers: nothing is multiplied or added
+             macs_words=("blk_concat_macs", dict(cin=cin, new=cout, total=cin + cout))),
         _sum("blk_fire", [conv_cost("", h, w, cin, squeeze, 1), conv_cost("", h, w, squeeze, cout // 2, 1),
                           conv_cost("", h, w, squeeze, cout - cout // 2, 3)]),
         _sum("blk_inception", [conv_cost("", h, w, cin, cout // 4, 1), conv_cost("", h, w, cin, cout // 8, 1),

@@ -215,6 +215,16 @@ def _longest(a: np.ndarray) -> int:
     return max((len(number(v)) for v in a.ravel() if np.isfinite(v)), default=1)
 
 
+def text_px(text: str, size: float, bold: bool = True) -> float:
+    """How wide a line of text draws, at most (px): Hangul and other wide characters take ~1 em, Latin ~0.6 em
+    (bold); HTML tags are not drawn. A figure makes room for its titles with it instead of cutting them."""
+    import re
+
+    plain = re.sub(r"<[^>]+>", "", text)
+    ems = sum(1.0 if ord(ch) >= 0x1100 else 0.62 if bold else 0.58 for ch in plain)
+    return ems * size
+
+
 def heatmap(a: np.ndarray, *, title: str = "", signed: bool | None = None, rects: list[tuple] = (),
             marks: np.ndarray | None = None, height: int = 320, zrange: tuple[float, float] | None = None,
             clickable: bool = False, present: bool = False, side: int | None = None) -> go.Figure:
@@ -249,6 +259,11 @@ def heatmap(a: np.ndarray, *, title: str = "", signed: bool | None = None, rects
     if title:
         layout["title"] = {"text": title, "font": {"size": f.title}, "x": 0.5, "xanchor": "center",
                            "y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 6}}
+        extra = int(np.ceil(text_px(title, f.title, bold=False))) + 20 - layout["width"]
+        if extra > 0:  # a title wider than a small map: widen the margins, never the cells (they stay square)
+            layout["margin"]["l"] += extra // 2
+            layout["margin"]["r"] += extra - extra // 2
+            layout["width"] += extra
     return _figure({"data": data, "layout": layout})
 
 
@@ -272,18 +287,23 @@ def heatmap_row(grids: list[np.ndarray], titles: list[str], *, signed: list[bool
     font = cell_font(cell, max(_longest(a) for a in grids), f, present)  # one size for the whole row
     bar_px, gap_px = 70, 30 + int(f.tick * 1.5)
     widths_px = [a.shape[1] * cell + (bar_px if p.colorbar else 0) for a, p in zip(grids, policies)]
-    total = sum(widths_px) + gap_px * (n - 1)
+    # each map's slot is as wide as its title needs (a 3×3 map under "Window (input under the kernel)" cut the
+    # title at the figure's edge); the map sits in the middle of its slot, its title centred over it
+    slots = [max(w, text_px(t, f.title) + 6 + (bar_px if p.colorbar else 0))
+             for w, t, p in zip(widths_px, titles, policies)]
+    total = sum(slots) + gap_px * (n - 1)
     data, shapes, notes, layout = [], [], [], {}
     x0 = 0.0
     for k, (a, title, p) in enumerate(zip(grids, titles, policies)):
         suffix = "" if k == 0 else str(k + 1)
         H, W = a.shape
         w_map = W * cell / total
+        x0 += (slots[k] - widths_px[k]) / 2 / total  # centre the map (and its colour bar) in its slot
         bar = {"x": x0 + w_map + 8 / total, "xanchor": "left", "xref": "paper"}
         data += _map_traces(a, p, f, numbers_shown=shown[k], axis=suffix, marks=marks[k], colorbar=bar, cell=cell,
                              font=font)
         xaxis, yaxis = _axes(H, W, f)
-        layout[f"xaxis{suffix}"] = {**xaxis, "domain": [x0, x0 + w_map], "anchor": f"y{suffix}"}
+        layout[f"xaxis{suffix}"] = {**xaxis, "domain": [x0, min(x0 + w_map, 1.0)], "anchor": f"y{suffix}"}
         # each map from the top: a shorter map is not centred in mid-air beside a taller one
         layout[f"yaxis{suffix}"] = {**yaxis, "scaleanchor": f"x{suffix}", "anchor": f"x{suffix}",
                                     "domain": [1 - H / maxH, 1]}
@@ -291,7 +311,7 @@ def heatmap_row(grids: list[np.ndarray], titles: list[str], *, signed: list[bool
         notes.append({"text": f"<b>{title}</b>", "x": x0 + w_map / 2, "y": 1.0, "xref": "paper", "yref": "paper",
                       "yshift": int(f.tick * 1.6) + 4, "yanchor": "bottom", "xanchor": "center", "showarrow": False,
                       "font": {"size": f.title}})
-        x0 += (widths_px[k] + gap_px) / total
+        x0 += (widths_px[k] + (slots[k] - widths_px[k]) / 2 + gap_px) / total
     layout.update({"height": int(round(cell * maxH)) + top + bottom, "width": int(total) + 20,
                    "margin": {"l": 10, "r": 10, "t": top, "b": bottom, "autoexpand": False, "pad": 0}, "dragmode": False,
                    "plot_bgcolor": GAP, "separators": ".,", "shapes": shapes, "annotations": notes})
@@ -538,37 +558,76 @@ def stack_3d(maps: np.ndarray, *, max_side: int = 32, title: str = "", present: 
     return _figure({"data": data, "layout": layout})
 
 
-def shape_flow(labels: list[str], shapes: list[tuple[int, ...]], *, height: int = 280,
-               groups: list[tuple[str, int, int]] = (), present: bool = False) -> go.Figure:
-    """Layers as boxes: height ∝ H (log), width ∝ depth C (log); vectors as thin bars.
+def _wrap(text: str, width_px: float, size: float) -> list[str]:
+    """Words on lines of at most width_px at this font size (a word longer than a line keeps its own line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_px(lines[-1] + " " + word, size, bold=False) <= width_px:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
 
+
+FLOW_MIN = 0.12  # the smallest box side, as a fraction of the largest: 1 channel beside 512 still shows
+
+
+def shape_flow(labels: list[str], shapes: list[tuple[int, ...]], *, height: int = 280,
+               groups: list[tuple[str, int, int]] = (), present: bool = False, width_px: int = 720) -> go.Figure:
+    """Layers as boxes, each in a slot of its own: a map's box is as tall as its H and as wide as its channels C,
+    both proportional to the largest in the figure (never below FLOW_MIN of it, and the label says the exact
+    shape); a vector is a thin bar as tall as its length is to the longest vector's.
+
+    Every slot is equally wide, so the labels under the boxes never run into each other: they wrap by words and
+    use a font small enough (down to 10 px; 14 px on a projector) that the longest word fits a slot of a chart
+    drawn width_px wide (the pages draw it at least that wide).
     groups: (title, first box, last box) brackets drawn above, e.g. feature extraction / classification.
     """
     f = fonts(present)
+    n = max(len(shapes), 1)
+    slot_px = width_px / n
+    texts = [(label, "×".join(f"{v:,}" for v in shape)) for label, shape in zip(labels, shapes)]
+    size = float(f.note)
+    while size > (14 if present else 10) and any(text_px(w, size, bold=False) > slot_px - 6
+                                                 for label, shape in texts for w in [*label.split(), shape]):
+        size -= 1
+    maps = [sh for sh in shapes if len(sh) == 3]
+    vectors = [sh for sh in shapes if len(sh) != 3]
+    top_h, top_c = max((sh[0] for sh in maps), default=1), max((sh[2] for sh in maps), default=1)
+    top_n = max((sh[0] for sh in vectors), default=1)
+    BOX_H, BOX_W = 6.0, 0.8  # the largest box: 6 units tall (y), 0.8 of its slot wide (x: one unit per slot)
     boxes, notes, spans = [], [], []
-    x = 0.0
-    for label, shape in zip(labels, shapes):
+    for k, ((label, text), shape) in enumerate(zip(texts, shapes)):
         if len(shape) == 3:
-            box_h, box_w = 1 + np.log2(max(shape[0], 1)), 0.6 + 0.6 * np.log2(max(shape[2], 1))
-            text, fill, line = f"{shape[0]:,}×{shape[1]:,}×{shape[2]:,}", "#d6e4ff", "#3b6fd4"
+            box_h = BOX_H * max(shape[0] / top_h, FLOW_MIN)
+            box_w = BOX_W * max(shape[2] / top_c, FLOW_MIN)
+            fill, line = "#d6e4ff", "#3b6fd4"
         else:
-            box_h, box_w = 1 + np.log2(max(shape[0], 1)), 0.5
-            text, fill, line = f"{shape[0]:,}", "#ffe7ba", "#d48806"
-        boxes.append({"type": "rect", "x0": x, "x1": x + box_w, "y0": -box_h / 2, "y1": box_h / 2,
+            box_h, box_w = BOX_H * max(shape[0] / top_n, FLOW_MIN), BOX_W * FLOW_MIN
+            fill, line = "#ffe7ba", "#d48806"
+        x = k + 0.5
+        boxes.append({"type": "rect", "x0": x - box_w / 2, "x1": x + box_w / 2, "y0": -box_h / 2, "y1": box_h / 2,
                       "fillcolor": fill, "line": {"color": line}})
-        notes.append({"x": x + box_w / 2, "y": -box_h / 2 - 0.6, "text": f"<b>{label}</b><br>{text}",
-                      "showarrow": False, "font": {"size": f.note}, "yanchor": "top"})
-        spans.append((x, x + box_w))
-        x += box_w + 1.2
+        lines = [f"<b>{w}</b>" for w in _wrap(label, slot_px - 6, size)] + [text]
+        notes.append({"x": x, "y": -BOX_H / 2 - 0.4, "text": "<br>".join(lines), "showarrow": False,
+                      "font": {"size": size}, "yanchor": "top", "xanchor": "center"})
+        spans.append((x - 0.45, x + 0.45))
     for title, first, last in groups:
         x0, x1 = spans[first][0], spans[last][1]
-        boxes.append({"type": "line", "x0": x0, "x1": x1, "y0": 7.2, "y1": 7.2, "line": {"color": "#888", "width": 2}})
-        notes.append({"x": (x0 + x1) / 2, "y": 7.4, "text": f"<b>{title}</b>", "showarrow": False,
+        boxes.append({"type": "line", "x0": x0, "x1": x1, "y0": 4.2, "y1": 4.2, "line": {"color": "#888", "width": 2}})
+        notes.append({"x": (x0 + x1) / 2, "y": 4.4, "text": f"<b>{title}</b>", "showarrow": False,
                       "yanchor": "bottom", "font": {"size": f.title}})
-    layout = {"shapes": boxes, "annotations": notes, "height": height if not present else int(height * 1.5),
+    n_lines = max(len(_wrap(label, slot_px - 6, size)) for label, _ in texts) + 1 if texts else 1
+    # room under the boxes for the labels: d units below 0 with (d − a)·px_per_unit ≥ label_px,
+    # px_per_unit = plot_h / (top + d)  =>  d = (a·plot_h + label_px·top) / (plot_h − label_px)
+    plot_h = (height if not present else int(height * 1.5)) - 10
+    label_px, a, top = n_lines * size * 1.3 + 6, BOX_H / 2 + 0.4, (6.0 if groups else BOX_H / 2 + 0.4)
+    d = (a * plot_h + label_px * top) / max(plot_h - label_px, plot_h * 0.2)
+    layout = {"shapes": boxes, "annotations": notes, "height": plot_h + 10,
               "dragmode": False,
               "margin": {"l": 0, "r": 0, "t": 10, "b": 0}, "plot_bgcolor": "rgba(0,0,0,0)",
-              "xaxis": {"visible": False, "range": [-0.5, x]}, "yaxis": {"visible": False, "range": [-12, 10]}}
+              "xaxis": {"visible": False, "range": [0, n], "fixedrange": True},
+              "yaxis": {"visible": False, "range": [-d, top], "fixedrange": True}}
     return _figure({"data": [], "layout": layout})
 
 
@@ -665,7 +724,8 @@ def probability_bars(probs: np.ndarray, label: str, *, height: int = 200, presen
              "name": label, "hovertemplate": "%{x}: %{y:.1%}<extra></extra>"}]
     layout = {"height": height if not present else int(height * 1.4), "separators": ".,",
               "margin": {"l": 20 + 4 * f.tick, "r": 10, "t": 10, "b": 2 * f.tick + 6},
-              "xaxis": _axis(f, type="category"),
+              # every digit labelled (a narrow chart would skip every other one: 0, 2, 4…)
+              "xaxis": _axis(f, type="category", tickmode="array", tickvals=data[0]["x"], ticktext=data[0]["x"]),
               "yaxis": _axis(f, range=[0, 1], tickformat=".0%", title=_title(label, f))}
     return _figure({"data": data, "layout": layout})
 

@@ -188,3 +188,66 @@ def test_montage_keeps_one_range_for_a_block():
     pic = figures.montage(maps, columns=2, cell_px=2, gap=2)
     assert pic.shape == (8, 18, 3)
     assert pic[0, 0, 0] < pic[0, -1, 0] == 255  # the weak map is darker than the strong one
+
+
+# ---- titles and labels fit (issue 12: cut at 1280 px) ----------------------------------------------
+
+WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz×()=가나다라마바사", min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 8), st.integers(1, 8), st.lists(WORDS, min_size=1, max_size=5)),
+                min_size=1, max_size=4), st.booleans())
+def test_every_title_of_a_row_of_maps_fits_over_its_own_map(maps, present):
+    """Each title is drawn inside the figure and clear of its neighbours' (a 3×3 map under 'Window (input under the
+    kernel)' had its title cut at the figure's left edge)."""
+    grids = [np.arange(h * w, dtype=float).reshape(h, w) for h, w, _ in maps]
+    titles = [" ".join(words) for *_, words in maps]
+    s = spec(figures.heatmap_row(grids, titles, present=present))
+    layout = s["layout"]
+    plot_w = layout["width"] - layout["margin"]["l"] - layout["margin"]["r"]
+    size = layout["annotations"][0]["font"]["size"]
+    spans = []
+    for note, title in zip(layout["annotations"], titles):
+        half = figures.text_px(title, size) / 2
+        spans.append((note["x"] * plot_w - half, note["x"] * plot_w + half))
+    assert spans[0][0] >= -layout["margin"]["l"] and spans[-1][1] <= plot_w + layout["margin"]["r"]
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # titles do not overprint each other
+    for k in range(len(grids)):  # and each map keeps square cells
+        xa, ya = layout[f"xaxis{'' if k == 0 else k + 1}"], layout[f"yaxis{'' if k == 0 else k + 1}"]
+        assert ya["scaleanchor"] == f"x{'' if k == 0 else k + 1}" and xa["domain"][1] <= 1 + 1e-9
+
+
+@given(st.integers(1, 6), st.integers(1, 6), st.lists(WORDS, min_size=1, max_size=6))
+def test_a_small_maps_title_fits_its_figure_and_its_cells_stay_square(H, W, words):
+    title = " ".join(words)
+    layout = spec(figures.heatmap(np.ones((H, W)), title=title))["layout"]
+    assert figures.text_px(title, layout["title"]["font"]["size"], bold=False) + 20 <= layout["width"]
+    m = layout["margin"]
+    assert abs((layout["width"] - m["l"] - m["r"]) / W - (layout["height"] - m["t"] - m["b"]) / H) < 1.0
+
+
+def flow_boxes(fig) -> list[dict]:
+    return [b for b in spec(fig)["layout"]["shapes"] if b["type"] == "rect"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 512), st.integers(1, 512), st.integers(1, 2048)), min_size=1, max_size=9),
+       st.booleans())
+def test_shape_flow_boxes_are_as_wide_as_their_channels_and_their_labels_fit_their_slots(shapes, present):
+    labels = ["Max pooling 2×2" if k % 2 else "Convolution" for k in range(len(shapes))]
+    fig = figures.shape_flow(labels, shapes, present=present)
+    boxes, notes = flow_boxes(fig), spec(fig)["layout"]["annotations"]
+    top_c, top_h = max(s[2] for s in shapes), max(s[0] for s in shapes)
+    widest, tallest = max(b["x1"] - b["x0"] for b in boxes), max(b["y1"] - b["y0"] for b in boxes)
+    for k, (box, note, shape) in enumerate(zip(boxes, notes, shapes)):
+        w, h = box["x1"] - box["x0"], box["y1"] - box["y0"]
+        # proportional to C and to H (the largest fills the box), never thinner than FLOW_MIN of it
+        assert w == pytest.approx(widest * max(shape[2] / top_c, figures.FLOW_MIN))
+        assert h == pytest.approx(tallest * max(shape[0] / top_h, figures.FLOW_MIN))
+        assert k <= box["x0"] and box["x1"] <= k + 1  # inside its own slot
+        slot_px = 720 / len(shapes)
+        lines = note["text"].replace("<b>", "").replace("</b>", "").split("<br>")
+        assert lines[-1] == "×".join(f"{v:,}" for v in shape)  # the exact shape, with separators
+        fits = [figures.text_px(line, note["font"]["size"], bold=False) <= slot_px for line in lines]
+        assert all(fits) or note["font"]["size"] == (14 if present else 10)  # shrunk to the floor at most
