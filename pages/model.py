@@ -6,6 +6,7 @@ import streamlit as st
 from playground import KERNELS, figures, summarize_keras, summarize_torch, to_gray
 from playground.blocks import building_blocks, dense_vs_conv, shift_demo
 from playground.export import to_keras_code, to_torch_code
+from playground.i18n import STRINGS
 from ui import controls as c
 from ui.display import keep_last, show_map
 from ui.state import current_image
@@ -33,6 +34,13 @@ model = nn.Sequential(
     nn.Flatten(), nn.Linear(500, 64), nn.ReLU(), nn.Linear(64, 10),
 )
 """
+
+
+
+def stage_words(label: str) -> str:
+    """A block stage's label ('3×3 dw', '+ in', 'concat') in the learner's language; sizes and symbols as they are."""
+    return " ".join(T(f"flow_{w}") if f"flow_{w}" in STRINGS else w for w in label.split())
+
 
 st.title(T("model_title"))
 st.write(T("model_intro"))
@@ -103,5 +111,5 @@ if costs is not None:
                           columns=[T("block"), T("why"), T("col_params"), T("col_arith"), "MACs", T("macs_arith")]),
              hide_index=True)
     pick = c.selectbox("bk_pick", T("block_picture"), range(len(costs)), format_func=lambda k: T(costs[k].key))
-    st.plotly_chart(figures.shape_flow([label for label, _ in costs[pick].stages],
+    st.plotly_chart(figures.shape_flow([stage_words(label) for label, _ in costs[pick].stages],
                                        [shape for _, shape in costs[pick].stages], height=240), key="block_flow")

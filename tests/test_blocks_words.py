@@ -27,3 +27,25 @@ def test_concatenation_and_residual_say_what_happens_computed_from_the_numbers(h
     assert numbers(said) == [h, w, cout, h * w * cout] and residual.macs == h * w * cout
     # no '0:' before the count, and the sentence names what is counted
     assert not said.startswith("0") and ("addition" in said if lang == "en" else "덧셈" in said)
+
+
+def test_the_block_pictures_speak_korean_on_the_korean_page():
+    """Every block's picture (shape_flow) on the Korean Model page: its labels keep no English words."""
+    import json
+
+    from streamlit.testing.v1 import AppTest
+
+    from test_i18n_deploy import _latin_left
+
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.session_state["lang"] = "ko"
+    at.run()
+    at.switch_page("pages/model.py").run()
+    for k in range(len(building_blocks())):
+        at.selectbox(key="bk_pick").select_index(k).run()
+        assert not at.exception
+        flow = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if "block_flow" in c.proto.id][0]
+        words = [n["text"] for n in flow["layout"]["annotations"]]
+        labels = [re.sub(r"<[^>]+>", " ", w).replace("g=", "") for w in words]
+        assert labels and "입력" in labels[0], labels  # the picture starts at the block's input
+        assert all(not _latin_left("flow", "", label) for label in labels), labels
