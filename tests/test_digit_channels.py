@@ -7,22 +7,12 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app_session import app, fresh
 from playground import conv2d, home_net, samples
 from playground.digits import perturb, prepare_digit
 from playground.kernels import colour_opponent_filter, kernel_text, parse_kernel
 from playground.training import TrainSession, feature_maps, make_config, shipped_digits
 
-APP = "../app.py"
-
-
-def fresh(page: str, **query) -> AppTest:
-    """A new session opened by a link (`query` is the address's parameters)."""
-    at = AppTest.from_file(APP, default_timeout=120)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.switch_page(page).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
 
 
 def in_korean(at: AppTest) -> AppTest:
@@ -88,7 +78,7 @@ def test_before_training_the_shipped_cnn_answers_and_its_measured_accuracy_is_sa
 def test_the_shipped_model_sentence_in_korean(digits):
     x, y = digits
     accuracy = float((home_net.predict_batch(x).argmax(1) == y).mean())
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = app()
     at.session_state["lang"] = "ko"
     at.switch_page("pages/digit.py").run()
     assert not at.exception
@@ -118,7 +108,7 @@ def tiny_session():
 
 def test_after_training_the_page_names_the_learners_model_and_uses_it(tiny_session, digits):
     s = tiny_session
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = app()
     at.session_state["train_sessions"] = {"digits": s}
     at.switch_page("pages/digit.py").run()
     assert not at.exception, [e.message for e in at.exception]
@@ -136,7 +126,7 @@ def test_after_training_the_page_names_the_learners_model_and_uses_it(tiny_sessi
 
 def test_an_unfinished_model_is_not_used_yet_and_the_page_says_so():
     s = TrainSession(make_config(1, 4, 3, "max"), epochs=1, fraction=0.1)  # created, never trained
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = app()
     at.session_state["train_sessions"] = {"digits": s}
     at.switch_page("pages/digit.py").run()
     assert not at.exception
@@ -147,7 +137,7 @@ def test_an_unfinished_model_is_not_used_yet_and_the_page_says_so():
 def test_a_shapes_model_alone_leaves_the_shipped_cnn_answering_and_says_why():
     shapes = TrainSession(make_config(1, 4, 3, "max", in_channels=3, n_classes=8), data="shapes", epochs=1,
                           fraction=0.1)
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = app()
     at.session_state["train_sessions"] = {"shapes": shapes}
     at.switch_page("pages/digit.py").run()
     assert not at.exception

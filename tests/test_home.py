@@ -6,8 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
 
+from app_session import app
 from playground import home_net
 from playground.samples import mnist
 
@@ -98,7 +98,7 @@ def test_weights_are_small():
 def test_home_does_not_import_torch():
     """Cold start stays fast: opening Home (the default page) in a fresh process loads no torch."""
     code = ("import sys\nfrom streamlit.testing.v1 import AppTest\n"
-            "at = AppTest.from_file('app.py', default_timeout=60).run()\n"
+            "at = AppTest.from_file('app.py', default_timeout=300).run()  # a hang guard\n"
             "assert not at.exception, [e.message for e in at.exception]\n"
             "assert len(at.get('imagelist')) >= 10 or len(at.get('image')) >= 10, 'home did not draw its blocks'\n"
             "print('torch' in sys.modules)")
@@ -108,7 +108,7 @@ def test_home_does_not_import_torch():
 
 
 def test_home_page_shows_every_block_its_shape_its_link_and_the_prediction():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = app()
     at.session_state["lang"] = "en"
     at.run()
     assert not at.exception, [e.message for e in at.exception]
@@ -125,7 +125,7 @@ def test_home_page_shows_every_block_its_shape_its_link_and_the_prediction():
         at.radio(key="home_digit").set_value(k).run()
         answer = next(m.value for m in at.markdown if m.value.startswith("The network's answer"))
         assert f"**{k}**" in answer
-    ko = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    ko = app()
     ko.session_state["lang"] = "ko"
     ko.run()
     assert any(m.value.startswith("신경망의 답") for m in ko.markdown)

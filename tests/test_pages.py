@@ -2,20 +2,21 @@
 
 import io
 import json
+import re
 
 import numpy as np
 import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
+from app_session import app
 from playground import conv2d, figures, samples
 from playground.kernels import KERNELS
 
-APP = "../app.py"
 
 
 def open_page(page: str, lang: str = "en", **state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app()
     at.session_state["lang"] = lang  # (the ?lang= URL binding is checked in the browser tests)
     for k, v in state.items():
         at.session_state[k] = v
@@ -151,7 +152,7 @@ def test_channels_page_depth_equals_filters_and_layer_shapes():
 @pytest.mark.parametrize("param, value", [("stride", "0"), ("stride", "abc"), ("pad_mode", "<script>"),
                                           ("bias", "nan"), ("dilation", "99999999999999999999")])
 def test_tampered_link_values_are_refused_with_a_sentence(param, value):
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app()
     at.query_params[param] = value
     at.switch_page("pages/convolution.py").run()  # the link opens this page first
     assert not at.exception
@@ -161,7 +162,7 @@ def test_tampered_link_values_are_refused_with_a_sentence(param, value):
 
 
 def test_link_values_set_the_page():
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app()
     for k, v in {"lang": "ko", "stride": "2", "pad_mode": "reflect", "pad": "1", "kernel_preset": "laplacian"}.items():
         at.query_params[k] = v
     at.switch_page("pages/convolution.py").run()
@@ -258,7 +259,8 @@ def test_quiz_mode_hides_then_checks_and_explains():
     at = open_page("pages/convolution.py", image=grid, image_label="grid6")
     at.toggle(key="conv_quiz").set_value(True).run()
     assert "(6 + 2×0 − 3) / 1 + 1 = 4" not in texts(at) and not any(c.value.startswith("(") for c in at.code)
-    value = conv2d(grid, KERNELS["sobel_x"].weights)[2, 2]
+    i, j = map(int, re.search(r"\((\d+), (\d+)\)", at.number_input(key="conv_q_v").label).groups())  # the asked cell
+    value = conv2d(grid, KERNELS["sobel_x"].weights)[i, j]
     at.number_input(key="conv_q_h").set_value(4)
     at.number_input(key="conv_q_w").set_value(5)  # wrong width
     at.number_input(key="conv_q_v").set_value(float(value))
@@ -266,8 +268,9 @@ def test_quiz_mode_hides_then_checks_and_explains():
     assert any("the output is 4×4" in e.value for e in at.error)
     assert any(f"the cell is {int(value)}" in s.value for s in at.success)
     assert "(6 + 2×0 − 3) / 1 + 1 = 4" in texts(at)  # revealed, with the formula
-    at.button(key="conv_cell_next").click().run()  # a new cell asks again
+    at.button(key="conv_q_next").click().run()  # the next question asks again
     assert any("press Check" in i.value for i in at.info)
+    assert "(6 + 2×0 − 3) / 1 + 1 = 4" not in texts(at)
 
 
 def test_exports_are_offered():
@@ -277,7 +280,7 @@ def test_exports_are_offered():
 
 
 def test_lesson_link_carries_kernel_step_hide_and_presentation():
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app()
     for k, v in {"kernel_text": "1,2;3,4", "conv_cell": "1,0", "hide": "stride,pad_mode",
                  "present": "1", "sample": "grid6"}.items():
         at.query_params[k] = v
@@ -329,7 +332,7 @@ def test_train_page_on_coloured_shapes_shows_rgb_filters_and_class_names():
 
 
 def test_tampered_dataset_in_a_train_link_is_refused_with_a_sentence():
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app()
     at.query_params["t_data"] = "../../etc/passwd"
     at.switch_page("pages/train.py").run()
     assert not at.exception

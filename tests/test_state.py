@@ -9,27 +9,11 @@ import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
+from app_session import fresh, go
 from playground import conv2d, samples
 from playground.image_codes import decode_image, encode_image, parse_pixels
 from playground.kernels import KERNELS, kernel_text
 
-APP = "../app.py"
-
-
-def fresh(page: str, **query) -> AppTest:
-    """A new session opened by a link: `query` is the address's parameters."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.switch_page(page).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
-
-
-def go(at: AppTest, page: str) -> AppTest:
-    at.switch_page(page).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
 
 
 def codes(at: AppTest) -> list[str]:
