@@ -687,23 +687,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "train_turns_ahead": ("{n} trainings ahead of you, about {s} s.", "앞에 학습 {n}개가 있습니다. 약 {s}초 기다립니다."),
     # --- end classroom
     # --- pictures and words (issue 12): add keys right below this line
-    "flow_dw": ("per channel", "채널별"),
-    "flow_pool": ("pool", "풀링"),
-    "flow_squeeze": ("squeeze", "압축"),
-    "flow_conv": ("conv", "합성곱"),
-    "flow_shuffle": ("shuffle", "채널 섞기"),
-    "flow_concat": ("stacked", "이어 붙임"),
-    "flow_new": ("new maps", "새 맵"),
     "flow_in": ("input", "입력"),
-    "blk_concat_macs": ("None: the {cin} input channels and the {new} new channels are stacked one after the other, so "
-                        "the output has {cin} + {new} = {total} channels. Nothing is multiplied or added.",
-                        "없습니다. 입력 채널 {cin}개 뒤에 새 채널 {new}개를 그대로 쌓아서 출력 채널은 "
-                        "{cin} + {new} = {total}개가 됩니다. 곱하거나 더하는 계산은 없습니다."),
+    "flow_new": ("new maps", "새 맵"),
+    "flow_concat": ("stacked", "이어 붙임"),
+    "flow_shuffle": ("shuffle", "채널 섞기"),
+    "flow_conv": ("conv", "합성곱"),
+    "flow_squeeze": ("squeeze", "압축"),
+    "flow_pool": ("pool", "풀링"),
+    "flow_dw": ("per channel", "채널별"),
+    "quiz_next": ("Next question (another cell)", "다음 문제 (다른 칸)"),
     "blk_residual_macs": ("No multiplications: one addition per output number, the input's number plus the conv's: "
                           "{h}×{w}×{c} = {n} additions.",
                           "곱셈은 없고, 출력 숫자마다 입력의 숫자와 합성곱의 숫자를 한 번 더합니다: "
                           "{h}×{w}×{c} = 덧셈 {n}번."),
-    "quiz_next": ("Next question (another cell)", "다음 문제 (다른 칸)"),
+    "blk_concat_macs": ("None: the {cin} input channels and the {new} new channels are stacked one after the other, so "
+                        "the output has {cin} + {new} = {total} channels. Nothing is multiplied or added.",
+                        "없습니다. 입력 채널 {cin}개 뒤에 새 채널 {new}개를 그대로 쌓아서 출력 채널은 "
+                        "{cin} + {new} = {total}개가 됩니다. 곱하거나 더하는 계산은 없습니다."),
     "trace_pad": ("pad", "패딩"),
     "anim_help_where": ("Runs in your browser on a part of the input where the picture has content (at most {n}×{n} "
                         "pixels; rows and columns numbered as in the input): press ▶ or drag the slider.",
