@@ -632,14 +632,14 @@ STRINGS: dict[str, tuple[str, str]] = {
                  "마지막 층의 칸을 가리켜 보세요: 층마다 보이는 수용 영역"),
     "rf_sentence": ("Cell ({i}, {j}) of layer {n} sees rows {top}–{bottom}, columns {left}–{right} of the input "
                     "(**{h}×{w}** pixels).",
-                    "{n}층의 칸 ({i}, {j})은(는) 입력의 {top}–{bottom}행, {left}–{right}열을 봅니다 "
+                    "{n}층의 ({i}, {j}) 칸은 입력의 {top}–{bottom}행, {left}–{right}열을 봅니다 "
                     "(픽셀 **{h}×{w}**개)."),
     "rf_sentence_padding": ("Cell ({i}, {j}) of layer {n} sees rows {top}–{bottom}, columns {left}–{right} of the "
                             "input (**{h}×{w}** pixels); its windows also reach into the padding.",
-                            "{n}층의 칸 ({i}, {j})은(는) 입력의 {top}–{bottom}행, {left}–{right}열을 봅니다 "
+                            "{n}층의 ({i}, {j}) 칸은 입력의 {top}–{bottom}행, {left}–{right}열을 봅니다 "
                             "(픽셀 **{h}×{w}**개). 윈도우가 패딩까지 닿습니다."),
     "rf_sentence_none": ("Cell ({i}, {j}) of layer {n} sees only padding: no pixel of the input.",
-                         "{n}층의 칸 ({i}, {j})은(는) 패딩만 봅니다. 입력 픽셀은 하나도 보지 않습니다."),
+                         "{n}층의 ({i}, {j}) 칸은 패딩만 봅니다. 입력 픽셀은 하나도 보지 않습니다."),
     "rf_grid_input": ("Input · {h}×{w}", "입력 · {h}×{w}"),
     "rf_grid_layer": ("Layer {n}: {name} · {h}×{w}", "{n}층: {name} · {h}×{w}"),
     "rf_rows_cols": ("rows {top}–{bottom} · columns {left}–{right}", "{top}–{bottom}행 · {left}–{right}열"),
