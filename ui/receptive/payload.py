@@ -17,7 +17,7 @@ import numpy as np
 
 from playground.figures import RESULT, WINDOW
 from playground.i18n import t
-from playground.receptive import LayerField, field_per_layer, geometry, layer_sizes
+from playground.receptive import LayerField, geometry, layer_sizes
 from playground.shapes import Layer
 
 PICTURE_SIDE = 256  # the input picture is box-averaged down to this many pixels per side at most
