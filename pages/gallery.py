@@ -22,7 +22,9 @@ rows = [(a.name, a.year, str(summaries[n].input_shape), summaries[n].total_param
 columns = [T("g_name"), T("g_year"), T("g_input"), T("col_params"), T("g_macs"), T("g_top1"), T("g_top5"),
            T("g_source"), T("g_paper")]
 st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, height=38 + 35 * len(rows),  # every row shown
-             column_config={T("col_params"): st.column_config.NumberColumn(format="localized"),
+             column_config={T("g_name"): st.column_config.TextColumn(pinned=True),  # stays in view when the
+                            # table scrolls sideways (at 1280 px its nine columns are wider than the page)
+                            T("col_params"): st.column_config.NumberColumn(format="localized"),
                             T("g_macs"): st.column_config.NumberColumn(format="localized"),
                             T("g_year"): st.column_config.NumberColumn(format="%d")})
 st.caption(T("g_errors_note"))
