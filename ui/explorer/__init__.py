@@ -32,7 +32,7 @@ _mount = st.components.v2.component(
 
 LABEL_KEYS = ("ex_input", "ex_output_conv", "ex_output_pool", "ex_zoom", "ex_window", "ex_kernel", "ex_products",
               "ex_bias", "ex_partial", "ex_play", "ex_pause", "ex_prev", "ex_next", "ex_speed", "ex_position",
-              "ex_hint", "ex_padding", "ex_winner", "ex_winner_min", "ex_average", "ex_hidden")
+              "ex_hint", "ex_padding", "ex_winner", "ex_winner_min", "ex_average", "ex_hidden", "trace_pad")
 
 
 def labels(lang: str, spec: Spec) -> dict[str, str]:

@@ -179,7 +179,8 @@ export function poolCell(m, i, j) {
       if (m.mode === "max" ? window[k] > window[best] : window[k] < window[best]) best = k;
     winner = [Math.floor(best / kw), best % kw];
     total = window[best];
-    const values = Array.from(window, (v) => (Number.isFinite(v) ? fmt(v) : "pad")).join(", ");
+    const padWord = m.h?.labels?.trace_pad ?? "pad"; // the glossary's word (Korean 패딩), as PoolTrace.formula_in
+    const values = Array.from(window, (v) => (Number.isFinite(v) ? fmt(v) : padWord)).join(", ");
     formula = `${m.mode}(${values}) = ${fmt(total)}`;
   }
   void Hp;
@@ -432,7 +433,7 @@ class Explorer {
     }
     g.fillStyle = pad ? "#7a4a00" : ink(col);
     g.textAlign = "center"; g.textBaseline = "middle";
-    const text = vals.map((v) => (Number.isFinite(v) ? fmt(v) : "pad"));
+    const text = vals.map((v) => (Number.isFinite(v) ? fmt(v) : (m.h.labels?.trace_pad ?? "pad")));
     const size = this.numberPx(s, this.ratioIn) || this.sz.fontMin;
     setFont(g, `${size}px sans-serif`);
     g.numberPx = size;
@@ -498,7 +499,7 @@ class Explorer {
         const a = Math.floor(k / m.kw), b = k % m.kw, idx = kind.c * n + k;
         const pad = m.isPad(tr.rows[a], tr.cols[b]);
         let text;
-        if (kind.what === "window") text = Number.isFinite(tr.window[idx]) ? fmt(tr.window[idx]) : "pad";
+        if (kind.what === "window") text = Number.isFinite(tr.window[idx]) ? fmt(tr.window[idx]) : (L.trace_pad ?? "pad");
         else if (kind.what === "kernel") text = fmt(m.kernel[idx]);
         else text = hiddenHere ? "?" : fmt(tr.products[idx]);
         const cell = cells[k];
