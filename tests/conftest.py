@@ -32,3 +32,21 @@ def _navigation_only(monkeypatch):
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+# ---------------------------------------------------------------- browser tests: one server and one Chromium per module
+@pytest.fixture(scope="module")
+def app_url():
+    """A real `streamlit run` of the app on a free port (tests/browser_app.py), shared by one test file."""
+    from browser_app import streamlit_server
+    with streamlit_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (never `playwright install`), shared by one test file."""
+    pytest.importorskip("playwright.sync_api")
+    from browser_app import chromium
+    with chromium() as b:
+        yield b

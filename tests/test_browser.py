@@ -6,25 +6,13 @@ import os
 import pytest
 from PIL import Image
 
-from browser_app import ROOT, chromium, streamlit_server, wait_idle
+from browser_app import ROOT, wait_idle
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 # Screenshots go to tests/artifacts/screenshots (not tracked). The README's pictures are made on purpose with
 #   CONV_SCREENSHOTS=tests/screenshots .venv/bin/python -m pytest tests/test_browser.py
 SCREENSHOTS = ROOT / os.environ.get("CONV_SCREENSHOTS", "tests/artifacts/screenshots")
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    with streamlit_server() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

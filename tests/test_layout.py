@@ -9,7 +9,7 @@ run past its right edge, and nothing wider than the viewport. Also at 1920×1080
 
 import pytest
 
-from browser_app import ROOT, chromium, streamlit_server, wait_idle
+from browser_app import ROOT, wait_idle
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -67,19 +67,6 @@ CLIPPED = r"""() => {
 }"""
 PAINTED = ("() => !document.querySelector(\"[data-testid*='keleton']\") && "
            "[...document.querySelectorAll(\"[data-testid='stPlotlyChart']\")].every(c => c.querySelector('.main-svg'))")
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    with streamlit_server() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    pytest.importorskip("playwright.sync_api")
-    with chromium() as b:
-        yield b
 
 
 def open_page(browser, app_url, path: str, lang: str, size: str):

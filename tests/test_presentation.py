@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
-from browser_app import ROOT, chromium, streamlit_server, wait_idle
+from browser_app import ROOT, wait_idle
 from playground import figures
 SCREENSHOTS = ROOT / os.environ.get("CONV_SCREENSHOTS", "tests/artifacts/screenshots")
 VIEWPORT = {"width": 1920, "height": 1080}
@@ -131,19 +131,6 @@ def test_the_zoom_starts_on_the_picture_not_on_a_flat_corner(H, W, data):
 
 
 # ---- in Chromium ----------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def app_url():
-    with streamlit_server() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    pytest.importorskip("playwright.sync_api")
-    with chromium() as b:
-        yield b
-
 
 @pytest.fixture
 def page(browser):

@@ -12,25 +12,13 @@ import json
 
 import pytest
 
-from browser_app import SHOTS, chromium, streamlit_server, wait_idle
+from browser_app import SHOTS, wait_idle
 from playground import samples
 from playground.receptive import field_per_layer, stack_layers
 from ui.receptive.payload import sentence
 
 pw = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    with streamlit_server() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 class Channels:
