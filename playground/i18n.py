@@ -410,6 +410,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "g_year": ("Year", "연도"),
     "g_idea": ("The idea", "핵심 아이디어"),
     "g_top1": ("Top-1 error (%)", "Top-1 오류율 (%)"),
+    "g_top15": ("Top-1 / Top-5 error (%)", "Top-1 / Top-5 오류율 (%)"),
     "g_top5": ("Top-5 error (%)", "Top-5 오류율 (%)"),
     "g_kind": ("Kind", "종류"),
     "gallery_source": ("Errors: ImageNet-1k validation, single 224 crop, as published in the torchvision model "
@@ -799,11 +800,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "you train your own.",
                           "이 신경망의 가중치 {n}개는 앱에 함께 들어 있습니다 (시드를 고정해 한 번 학습했고, 테스트 숫자 1,000개 중 "
                           "{acc}를 맞힙니다). 직접 모델을 학습하기 전까지는 '내 숫자 시험하기'에서도 이 신경망이 답합니다."),
-    "g_input": ("Input (C, H, W)", "입력 (C, H, W)"),
     "g_macs": ("Multiply-adds (millions)", "곱셈-덧셈 (백만 번)"),
     "g_source": ("Errors from", "오류율 출처"),
-    "g_source_torchvision": ("torchvision weights, ImageNet", "torchvision 가중치, ImageNet"),
-    "g_source_paper": ("the paper, MNIST", "논문, MNIST"),
+    "g_source_torchvision": ("torchvision (ImageNet)", "torchvision (ImageNet)"),  # the caption says which weights
+    "g_source_paper": ("paper (MNIST)", "논문 (MNIST)"),
     "g_paper": ("In the paper (top-1 / top-5 error, %)", "논문의 값 (Top-1 / Top-5 오류율, %)"),
     "g_errors_note": ("Errors in the table are those of torchvision's weights on the ImageNet-1k validation set "
                       "(single 224 crop; error = 100 − accuracy), so every network is measured the same way. Papers "

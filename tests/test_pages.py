@@ -246,10 +246,10 @@ def test_model_page_keras_torch_errors_and_fc_vs_conv():
 
 def test_gallery_page_lists_every_network_with_its_published_total():
     at = open_page("pages/gallery.py")
-    df = at.dataframe[0].value
-    totals = dict(zip(df.iloc[:, 0], df.iloc[:, 3]))
-    assert totals["ResNet-18"] == 11_689_512 and totals["VGG-16"] == 138_357_544 and len(totals) == 12
-    assert totals["VGG-19"] == 143_667_240 and totals["LeNet-5"] == 61_706
+    df = at.table[0].value  # the networks are its index; counts as the learner reads them
+    totals = dict(zip(df.index, df.iloc[:, 1]))
+    assert totals["ResNet-18"] == "11,689,512" and totals["VGG-16"] == "138,357,544" and len(totals) == 12
+    assert totals["VGG-19"] == "143,667,240" and totals["LeNet-5"] == "61,706"
     assert len(at.main.expander) == 12  # one per network (the sidebar has the lesson-link box)
     assert any("torchvision" in c.value for c in at.caption)
 
