@@ -371,7 +371,7 @@ class Explorer {
 
   paintStatic() { // what does not move with the window: the base pictures, numbers and grid lines
     const m = this.m, { cin, cout } = this;
-    this.zin.base = null; this.zout.base = null;
+    this.zin.stale = true; this.zout.stale = true; // the magnifiers redraw their numbers (into the same canvas)
     this.staticIn = this.layer(m.Wp * cin, m.Hp * cin, (g) => {
       g.imageSmoothingEnabled = false;
       g.drawImage(this.baseIn, 0, 0, m.Wp * cin, m.Hp * cin);
@@ -401,10 +401,14 @@ class Explorer {
     if (el.dataset.numberPx !== px) el.dataset.numberPx = px;
   }
 
-  layer(w, h, draw) {
-    const cv = document.createElement("canvas");
-    cv.width = Math.round(w * this.dpr); cv.height = Math.round(h * this.dpr);
-    const g = cv.getContext("2d");
+  // an offscreen picture of w×h CSS px; `reuse` (a magnifier's last picture of the same size) is cleared and
+  // redrawn instead of allocating a canvas and its backing store on every jump of the magnifier
+  layer(w, h, draw, reuse) {
+    const W = Math.round(w * this.dpr), H = Math.round(h * this.dpr);
+    const cv = reuse && reuse.width === W && reuse.height === H ? reuse : document.createElement("canvas");
+    let g = cv.__g;
+    if (!g) { cv.width = W; cv.height = H; g = cv.__g = cv.getContext("2d"); }
+    g.setTransform(1, 0, 0, 1, 0, 0); g.clearRect(0, 0, W, H);
     g.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     draw(g);
     cv.numberPx = g.numberPx; // the number font the drawing used (inputNumber / outputNumber)
@@ -592,14 +596,15 @@ class Explorer {
     const m = this.m, z = this.zin, s = z.cell, g = this.gzin;
     const r0 = Explorer.region(tr.rows[0], tr.rows[tr.rows.length - 1], z.rows, m.Hp, z.r0);
     const c0 = Explorer.region(tr.cols[0], tr.cols[tr.cols.length - 1], z.cols, m.Wp, z.c0);
-    if (r0 !== z.r0 || c0 !== z.c0 || !z.base) {
+    if (r0 !== z.r0 || c0 !== z.c0 || !z.base || z.stale) {
       z.r0 = r0; z.c0 = c0;
       z.base = this.layer(z.cols * s, z.rows * s, (b) => {
         b.imageSmoothingEnabled = false;
         b.drawImage(this.baseIn, c0, r0, z.cols, z.rows, 0, 0, z.cols * s, z.rows * s);
         this.gridLines(b, z.rows, z.cols, s);
         for (let r = 0; r < z.rows; r++) for (let c = 0; c < z.cols; c++) this.inputNumber(b, r0 + r, c0 + c, c * s, r * s, s);
-      });
+      }, z.base);
+      z.stale = false;
       this.showNumberPx("zoomin", z.base);
     }
     g.drawImage(z.base, 0, 0, z.cols * s, z.rows * s);
@@ -609,7 +614,7 @@ class Explorer {
   paintZoomOut(i, j) {
     const m = this.m, z = this.zout, s = z.cell, g = this.gzout;
     const i0 = Explorer.region(i, i, z.rows, m.OH, z.i0), j0 = Explorer.region(j, j, z.cols, m.OW, z.j0);
-    if (i0 !== z.i0 || j0 !== z.j0 || !z.base) {
+    if (i0 !== z.i0 || j0 !== z.j0 || !z.base || z.stale) {
       z.i0 = i0; z.j0 = j0;
       z.base = this.layer(z.cols * s, z.rows * s, (b) => {
         for (let a = 0; a < z.rows; a++) for (let c = 0; c < z.cols; c++) {
@@ -622,7 +627,8 @@ class Explorer {
           this.outputNumber(b, ii, jj, x, y, s);
         }
         this.gridLines(b, z.rows, z.cols, s);
-      });
+      }, z.base);
+      z.stale = false;
       this.showNumberPx("zoomout", z.base);
     }
     g.drawImage(z.base, 0, 0, z.cols * s, z.rows * s);
