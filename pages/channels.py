@@ -90,7 +90,7 @@ def show_lesson(lesson, names: list[str]) -> None:
     st.subheader(T("stack_title"))
     H, W, C = lesson.stack_shape
     st.markdown(T("stack_shape", h=H, w=W, c=C))
-    st.plotly_chart(figures.stack_3d(lesson.stack, title=f"(H, W, C) = ({H}, {W}, {C})"), key="stack3d")
+    st.plotly_chart(figures.stack_3d(lesson.stack, title=f"(H, W, C) = ({H}, {W}, {C})", present=present()), key="stack3d")
     st.image([figures.raster(m, upscale_to=96, max_side=96) for m in lesson.stack], caption=[f"#{k}" for k in range(C)],
              width=96)
 
