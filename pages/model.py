@@ -63,6 +63,12 @@ if summary is not None:
     st.dataframe(table, hide_index=True, column_config={T(k): st.column_config.NumberColumn(format="localized")
                                                         for k in ("col_params", "col_macs")})  # 32,064 as in the formulas
     st.markdown(T("model_totals", params=f"{summary.total_params:,}", macs=f"{summary.total_macs:,}"))
+    maps = [r.output_shape for r in summary.rows if len(r.output_shape) == 3]  # (C, H, W) in torch, (H, W, C) in Keras
+    note = T(f"model_shapes_{framework}")
+    if framework == "torch" and maps:  # the first map's shape in both orders, from this model
+        C, H, W = maps[0]
+        note += T("model_shapes_eg", torch=f"(-1, {C}, {H}, {W})", hwc=f"{H}×{W}×{C}")
+    st.caption(note)
     left, _ = st.columns(2)
     left.plotly_chart(figures.param_bars([r.name for r in summary.rows], [r.params for r in summary.rows],
                                          T("col_params"), present=present()), key="param_bars")

@@ -225,6 +225,7 @@ def test_model_page_keras_torch_errors_and_fc_vs_conv():
     at = open_page("pages/model.py")
     df = at.dataframe[0].value
     assert df.iloc[0].tolist()[:4] == ["conv2d", "(None, 26, 26, 10)", 100, "3×3×1×10 + 10 = 100"]
+    assert any("(batch, H, W, C)" in c.value for c in at.caption)  # which order the table's shapes are in
     total = int(df.iloc[:, 2].sum())
     assert f"Total parameters: **{total:,}**" in texts(at)
     assert any("nn.Conv2d(1, 10, 3" in c.value for c in at.code)  # exported as PyTorch
@@ -235,6 +236,8 @@ def test_model_page_keras_torch_errors_and_fc_vs_conv():
     at.radio(key="framework").set_value("torch").run()
     df = at.dataframe[0].value
     assert df.iloc[0].tolist()[:4] == ["Conv2d-1", "(-1, 10, 26, 26)", 100, "3×3×1×10 + 10 = 100"]
+    # the order is said, with this model's first map in both orders
+    assert any("(batch, C, H, W)" in c.value and "(-1, 10, 26, 26) → 26×26×10" in c.value for c in at.caption)
     assert any("layers.Conv2D(10, 3" in c.value for c in at.code)  # exported as Keras
     # fully connected vs convolution, 28×28×1 and 32 units / filters (hand-checked)
     values = {m.label: m.value for m in at.metric}
