@@ -688,9 +688,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "train_turns_ahead": ("{n} trainings ahead of you, about {s} s.", "앞에 학습 {n}개가 있습니다. 약 {s}초 기다립니다."),
     # --- end classroom
     # --- pictures and words (issue 12): add keys right below this line
-    "model_shapes_keras": ("Output shapes are Keras's order, (batch, H, W, C): channels last; None stands for the batch "
+    "model_shapes_keras": ("Output shapes are Keras's order, (batch, H, W, C): channels last; `None` stands for the batch "
                            "size. The boxes below draw each layer's H, W and C.",
-                           "출력 형상은 Keras 순서인 (배치, H, W, C)로, 채널이 마지막에 옵니다. None은 배치 크기 자리입니다. "
+                           "출력 형상은 Keras 순서인 (배치, H, W, C)로, 채널이 마지막에 옵니다. `None`은 배치 크기 자리입니다. "
                            "아래 상자는 층마다 H, W, C를 그립니다."),
     "model_shapes_torch": ("Output shapes are PyTorch's order, (batch, C, H, W): channels first; −1 stands for the batch "
                            "size. The boxes below write them as H×W×C, as the other pages do.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from app_session import fresh
+from app_session import app, fresh
 import torch
 from hypothesis import assume, given, settings
 from hypothesis import strategies as hs
@@ -193,9 +193,8 @@ def test_clicks_are_checked():
 # ---- the Channels page under AppTest (the component itself does not run there) --------------------------------
 
 def open_channels(lang: str, **state):
-    from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file("../app.py", default_timeout=60)
+    at = app()  # the shared hang guard (tests/app_session.py), not a speed limit
     at.session_state["lang"] = lang
     for k, v in state.items():
         at.session_state[k] = v
