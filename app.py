@@ -12,8 +12,10 @@ controls.language_switch()
 controls.presentation_mode()
 state.hidden_controls()
 if lang() == "ko":  # Korean wraps between words (eojeol), never inside one; a word longer than its line still
-    # breaks (break-word), but unlike `anywhere` it does not shrink narrow columns to one syllable per line
-    st.html("<style>.stApp, .stApp * { word-break: keep-all; overflow-wrap: break-word; }</style>")
+    # breaks (break-word), but unlike `anywhere` it does not shrink narrow columns to one syllable per line.
+    # !important: Streamlit's own markdown, alert and table styles set `word-break: break-word` with more specific
+    # selectors, which won over this rule (페이지/에서). tests/test_layout.py reads the computed style.
+    st.html("<style>.stApp, .stApp * { word-break: keep-all !important; overflow-wrap: break-word; }</style>")
 
 PAGES = [  # (file, strings key, icon)
     ("pages/home.py", "nav_home", ":material/home:"),

@@ -73,9 +73,7 @@ def show_lesson(lesson, names: list[str]) -> None:
     # In the browser: pointing at a cell moves filter 0's window over R, G and B at once, with each channel's
     # products and partial sum, and their sum + bias (no rerun; a click keeps the cell). channel_lesson
     # convolves with stride 1 and no padding.
-    oh, ow = lesson.first_map.shape
-    i, j = state.learner().get("ch_cell") or (oh // 2, ow // 2)
-    explorer(lesson, kind="conv", lang=lang(), selected=(min(i, oh - 1), min(j, ow - 1)), key="ch_explorer",
+    explorer(lesson, kind="conv", lang=lang(), selected=c.linked_cell("ch_cell", *lesson.first_map.shape), key="ch_explorer",
              stride=1, padding=0, present=present(), on_select=lambda cell: state.put("ch_cell", cell))
     cols = st.columns(3)
     for ch, (name, col) in enumerate(zip(names, cols)):
@@ -92,7 +90,7 @@ def show_lesson(lesson, names: list[str]) -> None:
     st.subheader(T("stack_title"))
     H, W, C = lesson.stack_shape
     st.markdown(T("stack_shape", h=H, w=W, c=C))
-    st.plotly_chart(figures.stack_3d(lesson.stack, title=f"(H, W, C) = ({H}, {W}, {C})"), key="stack3d")
+    st.plotly_chart(figures.stack_3d(lesson.stack, title=f"(H, W, C) = ({H}, {W}, {C})", present=present()), key="stack3d")
     st.image([figures.raster(m, upscale_to=96, max_side=96) for m in lesson.stack], caption=[f"#{k}" for k in range(C)],
              width=96)
 
@@ -104,8 +102,7 @@ def show_receptive_field(img: np.ndarray, geo: list) -> None:
         oh, ow = layer_sizes(img.shape[:2], geo)[-1]
     except InputError:  # a previous stack that does not fit this image: its shapes above say enough
         return
-    i, j = state.learner().get("rf_cell") or (oh // 2, ow // 2)
-    cell = (min(i, oh - 1), min(j, ow - 1))
+    cell = c.linked_cell("rf_cell", oh, ow)  # in the lesson link, like every other setting
     st.markdown(rf_sentence(field_per_layer(img.shape[:2], geo, cell), lang()))
     receptive(img, geo, lang=lang(), selected=cell, key="rf_explorer", present=present(),
               on_select=lambda c: state.put("rf_cell", c))

@@ -11,7 +11,7 @@ from playground.digits import perturb, prepare_digit
 from playground.training import data_size_experiment, feature_maps, predict_proba, shipped_digits
 from ui import controls as c
 from ui import page
-from ui.display import feature_map_rows, keep_last
+from ui.display import feature_map_rows, keep_last, present
 from ui.text import T
 
 PER_CLASS, STEPS = (50, 100, 200, 400), 400  # the data-size experiment: digits per class, steps per model
@@ -93,7 +93,7 @@ else:
 for col, name, probs in answers:
     top = probs.argsort()[::-1][:3]
     col.markdown(f"**{name}**: " + ", ".join(f"{d} ({probs[d]:.0%})" for d in top))
-    col.plotly_chart(figures.probability_bars(probs, T("probability")), key=f"probs_{name}",
+    col.plotly_chart(figures.probability_bars(probs, T("probability"), present=present()), key=f"probs_{name}",
                      config={"displayModeBar": False})
 
 with st.expander(T("feature_maps_all")):
@@ -105,5 +105,5 @@ if st.button(T("data_size_run"), key="data_size_run"):
     with st.spinner(T("digit_data_size_running", n=2 * len(PER_CLASS))):
         st.session_state["data_size"] = shared_data_size_experiment(PER_CLASS, steps=STEPS)
 if "data_size" in st.session_state:
-    st.plotly_chart(figures.data_size_curves(st.session_state["data_size"], T("per_class")), key="data_size_chart",
+    st.plotly_chart(figures.data_size_curves(st.session_state["data_size"], T("per_class"), present=present()), key="data_size_chart",
                     config={"displayModeBar": False})

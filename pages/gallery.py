@@ -5,6 +5,7 @@ import streamlit as st
 
 from playground import figures
 from playground.gallery import GALLERY, gallery_summaries
+from ui import display
 from ui.text import T, big_count, lang
 
 st.title(T("gallery_title"))
@@ -26,7 +27,7 @@ columns = [T("g_name"), T("g_year"), T("col_params"), T("g_macs"), T("g_top15"),
 # shape is in its expander below (all 224×224×3, as the intro says, except LeNet-5's 32×32 digits).
 st.table(pd.DataFrame(rows, columns=columns).set_index(columns[0]))
 st.caption(T("g_errors_note"))
-present = bool(st.session_state.get("present"))
+present = display.present()  # presentation mode: figures drawn for a projector
 chart = [(a.name, summaries[n].total_params, 100 - a.top1, 100 - a.top5) for n, a in GALLERY.items() if a.top1]
 st.plotly_chart(figures.params_vs_error([c[0] for c in chart], [c[1] for c in chart], [c[2] for c in chart],
                                         [c[3] for c in chart], (T("col_params"), T("g_top1"), T("g_top5")),

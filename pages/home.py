@@ -7,6 +7,7 @@ import streamlit as st
 
 from playground import figures, home_net
 from playground.samples import mnist
+from ui import display
 from ui.text import T
 
 st.title(T("home_title"))
@@ -19,7 +20,7 @@ choices = home_net.examples()  # one held-out test digit per class
 pick = st.radio(T("home_pick"), range(len(choices)), index=3, key="home_digit", horizontal=True)
 images, _ = mnist()
 stages = home_net.forward(images[choices[pick][0]])
-present = bool(st.session_state.get("present"))
+present = display.present()  # presentation mode: figures drawn for a projector
 
 PAGES = {"input": ("pages/image.py", "nav_image"), "conv": ("pages/convolution.py", "nav_conv"),
          "relu": ("pages/convolution.py", "nav_conv"), "pool": ("pages/pooling.py", "nav_pool"),

@@ -88,12 +88,12 @@ with right:
     lft = st.slider(T("zoom_left"), 0, max(W - size, 0), lft0, key="zoom_left") if W > size else 0
     crop = pixel_crop(img, top, lft, size)  # (size, size) gray values, or (3, size, size) for RGB
     if crop.ndim == 2:
-        show_map(crop, T("pixel_values"), key="zoom_map", main=True)
+        show_map(crop, T("pixel_values"), key="zoom_map", main=True, origin=(top, lft))  # the picture's rows
     else:
         tabs = st.tabs([T("channel_r"), T("channel_g"), T("channel_b")])
         for ch, tab in enumerate(tabs):
             with tab:
-                show_map(crop[ch], T("pixel_values"), key=f"zoom_map_{ch}", main=True)
+                show_map(crop[ch], T("pixel_values"), key=f"zoom_map_{ch}", main=True, origin=(top, lft))
 box = (top, lft, min(top + size, H) - 1, min(lft + size, W) - 1)  # the zoomed part, outlined on the picture
 left.image(figures.raster(img, rects=[(*box, figures.WINDOW)], max_side=320) if img.ndim == 2 else with_box(img, *box),
            caption=T("the_image_zoom"), width="stretch" if big else 320)

@@ -8,7 +8,7 @@ from playground.blocks import building_blocks, dense_vs_conv, shift_demo
 from playground.export import to_keras_code, to_torch_code
 from playground.i18n import STRINGS
 from ui import controls as c
-from ui.display import keep_last, show_map
+from ui.display import keep_last, present, show_map
 from ui.state import current_image
 from ui.text import T
 
@@ -63,13 +63,19 @@ if summary is not None:
     st.dataframe(table, hide_index=True, column_config={T(k): st.column_config.NumberColumn(format="localized")
                                                         for k in ("col_params", "col_macs")})  # 32,064 as in the formulas
     st.markdown(T("model_totals", params=f"{summary.total_params:,}", macs=f"{summary.total_macs:,}"))
+    maps = [r.output_shape for r in summary.rows if len(r.output_shape) == 3]  # (C, H, W) in torch, (H, W, C) in Keras
+    note = T(f"model_shapes_{framework}")
+    if framework == "torch" and maps:  # the first map's shape in both orders, from this model
+        C, H, W = maps[0]
+        note += T("model_shapes_eg", torch=f"(-1, {C}, {H}, {W})", hwc=f"{H}×{W}×{C}")
+    st.caption(note)
     left, _ = st.columns(2)
     left.plotly_chart(figures.param_bars([r.name for r in summary.rows], [r.params for r in summary.rows],
-                                         T("col_params")), key="param_bars")
+                                         T("col_params"), present=present()), key="param_bars")
     shapes = [r.output_shape if framework == "keras" or len(r.output_shape) != 3
               else (r.output_shape[1], r.output_shape[2], r.output_shape[0]) for r in summary.rows]
     # the whole width: every layer's label gets a slot it fits in (half a 1280-px page gave 8 layers ~50 px each)
-    st.plotly_chart(figures.shape_flow([r.kind for r in summary.rows], shapes, height=220), key="model_flow")
+    st.plotly_chart(figures.shape_flow([r.kind for r in summary.rows], shapes, height=220, present=present()), key="model_flow")
     other = keep_last("export", lambda: to_torch_code(summary) if framework == "keras" else to_keras_code(summary))
     if other is not None:
         st.subheader(T("export_title", other="PyTorch" if framework == "keras" else "Keras"))

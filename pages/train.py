@@ -10,7 +10,7 @@ from playground._args import InputError
 from playground.training import (DATASETS, TrainSession, dataset, feature_maps, first_filters, make_config,
                                  model_code)
 from ui import controls as c
-from ui.display import feature_map_rows, show_error, show_map
+from ui.display import feature_map_rows, present, show_error, show_map
 from ui.text import T, class_label
 
 st.title(T("train_title"))
@@ -37,11 +37,13 @@ except InputError as e:  # (the controls keep values in range; a sentence, never
     show_error(e)
     st.stop()
 
-with st.expander(T("layer_table"), expanded=True):
+# on a projector the table starts closed, so the Train button stays above the fold (1920×1080)
+with st.expander(T("layer_table"), expanded=not present()):
     summary = summarize_torch(model_code(cfg), (data.in_channels, 28, 28))  # the Model page's code: the same numbers
     st.dataframe(pd.DataFrame([(r.name, str(r.output_shape), r.params, r.arithmetic) for r in summary.rows],
                               columns=[T("col_layer"), T("col_shape"), T("col_params"), T("col_arith")]),
-                 hide_index=True)
+                 hide_index=True,  # counts with thousands separators, as in the arithmetic beside them
+                 column_config={T("col_params"): st.column_config.NumberColumn(format="localized")})
     st.markdown(T("total_params", n=f"{summary.total_params:,}"))
 
 # This learner's models, one per dataset: a shapes run never replaces the digit model "Try your digit" uses.
@@ -91,7 +93,7 @@ def draw(s: TrainSession) -> None:
     m3.metric(T("examples_per_second"), f"{s.examples_per_second:,.0f}")
     m4.metric(T("state"), T("state_running") if s.running else T("state_done") if s.trainer.done else T("state_paused"))
     st.plotly_chart(figures.training_curves(p.losses, p.train_acc, p.test_acc,
-                                            (T("loss"), T("train_accuracy"), T("test_accuracy"))),
+                                            (T("loss"), T("train_accuracy"), T("test_accuracy")), present=present()),
                     key=f"curves_{p.step}", config={"displayModeBar": False})
     st.caption(T("first_filters") if s.data.in_channels == 1 else T("first_filters_rgb"))
     st.image(figures.filter_pictures(first_filters(s.trainer.model)), width=56)

@@ -127,19 +127,22 @@ def text_colours(a: np.ndarray, c: Colours) -> np.ndarray:
     return np.where(contrast(lum, 0.0) >= contrast(lum, 1.0), "#000000", "#ffffff")
 
 
-def _ticks(n: int, f: Fonts) -> dict:
-    """Integer ticks only, every cell for small maps, else a round step (≤ ~10 labels)."""
+def _ticks(n: int, f: Fonts, start: int = 0) -> dict:
+    """Integer ticks only, every cell for small maps, else a round step (≤ ~10 labels); a crop's cells are
+    labelled with the picture's own row / column numbers (start + index)."""
     step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if n / s <= 12 or s == 1000)
     vals = list(range(0, n, step))
-    return {"tickmode": "array", "tickvals": vals, "ticktext": [f"{v:,}" for v in vals],
+    return {"tickmode": "array", "tickvals": vals, "ticktext": [f"{v + start:,}" for v in vals],
             "tickfont": {"size": f.tick}, "ticks": "", "showgrid": False, "zeroline": False}
 
 
-def _axes(H: int, W: int, f: Fonts) -> tuple[dict, dict]:
-    """x on top (columns), y down (rows); the range is exactly the cells: no −1…6 around a 4×4 map."""
-    xaxis = {"side": "top", "range": [-0.5, W - 0.5], "constrain": "domain", "fixedrange": True, **_ticks(W, f)}
+def _axes(H: int, W: int, f: Fonts, origin: tuple[int, int] = (0, 0)) -> tuple[dict, dict]:
+    """x on top (columns), y down (rows); the range is exactly the cells: no −1…6 around a 4×4 map.
+    origin: the (row, column) of the top-left cell in a larger picture (a zoom), for the tick labels."""
+    xaxis = {"side": "top", "range": [-0.5, W - 0.5], "constrain": "domain", "fixedrange": True,
+             **_ticks(W, f, origin[1])}
     yaxis = {"range": [H - 0.5, -0.5], "scaleanchor": "x", "scaleratio": 1, "constrain": "domain",
-             "fixedrange": True, **_ticks(H, f)}
+             "fixedrange": True, **_ticks(H, f, origin[0])}
     return xaxis, yaxis
 
 
@@ -227,12 +230,14 @@ def text_px(text: str, size: float, bold: bool = True) -> float:
 
 def heatmap(a: np.ndarray, *, title: str = "", signed: bool | None = None, rects: list[tuple] = (),
             marks: np.ndarray | None = None, height: int = 320, zrange: tuple[float, float] | None = None,
-            clickable: bool = False, present: bool = False, side: int | None = None) -> go.Figure:
+            clickable: bool = False, present: bool = False, side: int | None = None,
+            origin: tuple[int, int] = (0, 0)) -> go.Figure:
     """A 2-D grid as a heatmap; rects are (top, left, bottom, right, colour) outlines in cell units.
 
     Colours follow `colour_policy`; numbers are printed in cells up to TEXT_MAX×TEXT_MAX, each in
     black or white for contrast. `present` enlarges numbers, ticks and cells for a projector; `side`
-    (px) sizes the map by its longer side instead of by `height` (a page's main picture).
+    (px) sizes the map by its longer side instead of by `height` (a page's main picture). `origin`: where a
+    crop's top-left cell is in its picture (row, column); the ticks say the picture's own row and column numbers.
     Built as one dict, not validated: a figure assembled with update_* calls costs ~10× more.
     """
     a = np.asarray(a, dtype=np.float64)
@@ -243,7 +248,7 @@ def heatmap(a: np.ndarray, *, title: str = "", signed: bool | None = None, rects
     numbers_shown = max(H, W) <= TEXT_MAX
     c = colour_policy(a, signed=signed, zrange=zrange, numbers_shown=numbers_shown)
     top = (int(f.title * 1.6) if title else 0) + int(f.tick * 1.6) + 8  # title above the column ticks
-    bottom, left = 8, int(f.tick * 0.65 * len(f"{H - 1:,}")) + 14
+    bottom, left = 8, int(f.tick * 0.65 * len(f"{origin[0] + H - 1:,}")) + 14
     right = 90 if c.colorbar else 10
     labels = _longest(a)
     cell = _cell_px(H, W, height, top, bottom, f, labels, present, numbers_shown, side)
@@ -251,7 +256,7 @@ def heatmap(a: np.ndarray, *, title: str = "", signed: bool | None = None, rects
                        font=cell_font(cell, labels, f, present))
     shapes = [_frame(H, W)] + [{"type": "rect", "x0": l - 0.5, "x1": r + 0.5, "y0": t - 0.5, "y1": b + 0.5,
                                 "line": {"color": colour, "width": 3}} for t, l, b, r, colour in rects]
-    xaxis, yaxis = _axes(H, W, f)
+    xaxis, yaxis = _axes(H, W, f, origin)
     layout = {"height": int(round(cell * H)) + top + bottom, "width": int(round(cell * W)) + left + right,
               "shapes": shapes, "margin": {"l": left, "r": right, "t": top, "b": bottom, "autoexpand": False, "pad": 0},
               "clickmode": "event+select", "dragmode": False, "plot_bgcolor": GAP, "separators": ".,",

@@ -645,8 +645,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rf_grid_layer": ("Layer {n}: {name} · {h}×{w}", "{n}층: {name} · {h}×{w}"),
     "rf_rows_cols": ("rows {top}–{bottom} · columns {left}–{right}", "{top}–{bottom}행 · {left}–{right}열"),
     "rf_cell": ("cell ({i}, {j})", "칸 ({i}, {j})"),
-    "rf_legend": ("Green: the cell · orange: the cells it depends on · hatched: padding",
-                  "초록: 고른 칸 · 주황: 그 칸이 의존하는 칸 · 빗금: 패딩"),
+    "rf_legend": ("Green: the cell · orange: the cells it depends on · hatched: padding · dashed: the kept (clicked) cell",
+                  "초록: 고른 칸 · 주황: 그 칸이 의존하는 칸 · 빗금: 패딩 · 점선: 클릭해서 고정한 칸"),
     "rf_hint": ("Point at (or drag over) the last layer; arrow keys move the cell. Click to keep it.",
                 "마지막 층 위를 가리키거나 끌어 보세요. 화살표 키로 칸을 옮기고, 클릭하면 그 칸이 선택됩니다."),
     "ex_input": ("Input (padding marked)", "입력 (패딩 표시)"),
@@ -688,6 +688,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "train_turns_ahead": ("{n} trainings ahead of you, about {s} s.", "앞에 학습 {n}개가 있습니다. 약 {s}초 기다립니다."),
     # --- end classroom
     # --- pictures and words (issue 12): add keys right below this line
+    "model_shapes_keras": ("Output shapes are Keras's order, (batch, H, W, C): channels last; `None` stands for the batch "
+                           "size. The boxes below draw each layer's H, W and C.",
+                           "출력 형상은 Keras 순서인 (배치, H, W, C)로, 채널이 마지막에 옵니다. `None`은 배치 크기 자리입니다. "
+                           "아래 상자는 층마다 H, W, C를 그립니다."),
+    "model_shapes_torch": ("Output shapes are PyTorch's order, (batch, C, H, W): channels first; −1 stands for the batch "
+                           "size. The boxes below write them as H×W×C, as the other pages do.",
+                           "출력 형상은 PyTorch 순서인 (배치, C, H, W)로, 채널이 먼저 옵니다. −1은 배치 크기 자리입니다. "
+                           "아래 상자는 다른 페이지처럼 H×W×C로 씁니다."),
+    "model_shapes_eg": (" For example {torch} → {hwc}.", " 예: {torch} → {hwc}."),
     "flow_in": ("input", "입력"),
     "flow_new": ("new maps", "새 맵"),
     "flow_concat": ("stacked", "이어 붙임"),

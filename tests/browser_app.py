@@ -73,6 +73,31 @@ def wait_idle(page, timeout: float = 180_000) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
 
 
+# What moves on a page while it works: the progress bar's text and every metric (a training's step, loss, state).
+PROGRESS = ("() => [...document.querySelectorAll(\"[data-testid='stProgress'], [data-testid='stMetricValue']\")]"
+            ".map(e => e.innerText).join(' | ')")
+
+
+def wait_while_progressing(page, done: str, *, window: float = 120_000) -> None:
+    """Wait until the JS condition `done` holds, for as long as the page keeps moving.
+
+    A training on a loaded machine is slow, not stuck: with three suites and two CPU-bound loops on 2 cores the
+    shapes training took 104-127 s against 19 s alone, so any total deadline is a race with the clock. This
+    fails only when nothing in PROGRESS changes during a whole `window` (a hang), never on total time.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    seen = page.evaluate(PROGRESS)
+    while True:
+        try:
+            page.wait_for_function(done, polling=500, timeout=window)
+            return
+        except PlaywrightTimeout:
+            now = page.evaluate(PROGRESS)
+            assert now != seen, f"nothing moved for {window / 1000:.0f} s and not done: {now}"
+            seen = now
+
+
 @contextlib.contextmanager
 def chromium():
     """Debian's Chromium driven by Playwright (never `playwright install`); fails with the fix when it is missing."""

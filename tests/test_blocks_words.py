@@ -33,11 +33,11 @@ def test_the_block_pictures_speak_korean_on_the_korean_page():
     """Every block's picture (shape_flow) on the Korean Model page: its labels keep no English words."""
     import json
 
-    from streamlit.testing.v1 import AppTest
+    from app_session import app
 
     from test_i18n_deploy import _latin_left
 
-    at = AppTest.from_file("../app.py", default_timeout=60)
+    at = app()  # the shared hang guard (tests/app_session.py), not a speed limit
     at.session_state["lang"] = "ko"
     at.run()
     at.switch_page("pages/model.py").run()

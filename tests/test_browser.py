@@ -6,7 +6,7 @@ import os
 import pytest
 from PIL import Image
 
-from browser_app import ROOT, wait_idle
+from browser_app import ROOT, wait_idle, wait_while_progressing
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
@@ -128,9 +128,9 @@ def test_train_runs_live_and_pause_stops_it(app_url, page):
     first = page.locator("[data-testid='stProgress']").inner_text()
     page.wait_for_function(f"(first) => {progress} && {progress} !== first", arg=first,
                            timeout=60_000)  # live ticks: the progress text moves on its own
-    page.wait_for_function(  # learning shows: the test accuracy passes 50 % (whatever the machine's speed)
-        "() => [...document.querySelectorAll(\"[data-testid='stMetric']\")].some(m => m.innerText.includes('Test accuracy')"
-        " && parseFloat(m.querySelector(\"[data-testid='stMetricValue']\").innerText) > 50)", timeout=120_000)
+    wait_while_progressing(  # learning shows: the test accuracy passes 50 % (whatever the machine's speed)
+        page, "() => [...document.querySelectorAll(\"[data-testid='stMetric']\")].some(m => m.innerText.includes('Test accuracy')"
+        " && parseFloat(m.querySelector(\"[data-testid='stMetricValue']\").innerText) > 50)")
     page.locator(".st-key-btn_pause button").click()
     page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
                            ".some(e => e.innerText === 'paused')", timeout=60_000)
@@ -212,8 +212,8 @@ def test_train_on_coloured_shapes_from_a_lesson_link(app_url, page):
     wait_idle(page)
     assert page.get_by_text("색깔 도형", exact=False).count() >= 1
     page.locator(".st-key-btn_train button").click()
-    page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
-                           ".some(e => e.innerText === '완료')", polling=500, timeout=120_000)
+    wait_while_progressing(page, "() => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
+                                 ".some(e => e.innerText === '완료')")  # slow on a loaded machine, never stuck
     page.get_by_text("클래스: 0 빨간 원 · 1 파란 원", exact=False).first.wait_for(timeout=60_000)
     assert float(_metric(page, "CNN 테스트 정확도").rstrip("%")) > float(_metric(page, "MLP 테스트 정확도").rstrip("%"))
     page.get_by_text("CNN 테스트 정확도").first.scroll_into_view_if_needed()

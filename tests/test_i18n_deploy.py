@@ -6,7 +6,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from app_session import app
 
 from playground.i18n import STRINGS, t
 
@@ -42,7 +42,7 @@ PAGES = ["home", "image", "convolution", "pooling", "channels", "model", "galler
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("page", PAGES)
 def test_each_page_renders_in_both_languages(page, lang):
-    at = AppTest.from_file("../app.py", default_timeout=60)
+    at = app()  # the shared hang guard (tests/app_session.py), not a speed limit
     at.session_state["lang"] = lang
     at.switch_page(f"pages/{page}.py").run()
     assert not at.exception, [e.message for e in at.exception]

@@ -225,6 +225,7 @@ def test_model_page_keras_torch_errors_and_fc_vs_conv():
     at = open_page("pages/model.py")
     df = at.dataframe[0].value
     assert df.iloc[0].tolist()[:4] == ["conv2d", "(None, 26, 26, 10)", 100, "3×3×1×10 + 10 = 100"]
+    assert any("(batch, H, W, C)" in c.value for c in at.caption)  # which order the table's shapes are in
     total = int(df.iloc[:, 2].sum())
     assert f"Total parameters: **{total:,}**" in texts(at)
     assert any("nn.Conv2d(1, 10, 3" in c.value for c in at.code)  # exported as PyTorch
@@ -235,6 +236,8 @@ def test_model_page_keras_torch_errors_and_fc_vs_conv():
     at.radio(key="framework").set_value("torch").run()
     df = at.dataframe[0].value
     assert df.iloc[0].tolist()[:4] == ["Conv2d-1", "(-1, 10, 26, 26)", 100, "3×3×1×10 + 10 = 100"]
+    # the order is said, with this model's first map in both orders
+    assert any("(batch, C, H, W)" in c.value and "(-1, 10, 26, 26) → 26×26×10" in c.value for c in at.caption)
     assert any("layers.Conv2D(10, 3" in c.value for c in at.code)  # exported as Keras
     # fully connected vs convolution, 28×28×1 and 32 units / filters (hand-checked)
     values = {m.label: m.value for m in at.metric}
@@ -338,3 +341,18 @@ def test_tampered_dataset_in_a_train_link_is_refused_with_a_sentence():
     assert not at.exception
     assert any("t_data=" in shown(w.value) and "not allowed" in w.value for w in at.warning)
     assert at.radio(key="t_data").value == "digits" and at.dataframe[0].value.iloc[0, 2] == 208  # Conv2d(1, 8, 5)
+
+
+def test_the_image_zoom_numbers_its_rows_and_columns_as_the_picture_does():
+    """The zoom grid's ticks are the picture's own row and column numbers (not 0–7 again), so a learner can
+    find a pixel on the picture; the values under them are those pixels."""
+    at = open_page("pages/image.py")
+    at.slider(key="zoom_top").set_value(9).run()
+    at.slider(key="zoom_left").set_value(14).run()
+    spec = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if c.proto.id.endswith("-zoom_map")][0]
+    rows, cols = spec["layout"]["yaxis"]["ticktext"], spec["layout"]["xaxis"]["ticktext"]
+    size = at.slider(key="zoom_size").value
+    assert rows == [str(9 + k) for k in range(size)] and cols == [str(14 + k) for k in range(size)]
+    img = at.session_state["image"]
+    z = np.array(spec["data"][0]["z"], dtype=float)
+    np.testing.assert_array_equal(z, img[9:9 + size, 14:14 + size])

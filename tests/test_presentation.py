@@ -169,3 +169,33 @@ def test_presentation_mode_scales_the_pictures(app_url, page, view, lang):
     page.screenshot(path=str(SCREENSHOTS / f"present-{view}-{lang}.png"))
     page.locator(f".st-key-{shot}").scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / f"present-{view}-{lang}-map.png"))
+
+
+# The other pages (their maps are drawn by show_map and the explorers, measured above and in test_explorer):
+# on a projector every tick label and every label printed in a chart is ≥ 16 px, and the page's primary control
+# is wholly above the fold. Architectures has no control: its chart's labels are measured.
+OTHERS = {"home": "home_digit", "channels": "n_filters", "model": "framework", "gallery": None, "train": "btn_train",
+          "digit": "digit_source"}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("path", list(OTHERS))
+def test_every_other_page_on_a_projector_has_large_labels_and_its_control_above_the_fold(app_url, page, path, lang):
+    control = OTHERS[path]
+    page.goto(f"{app_url}/{'' if path == 'home' else path}?present=1&lang={lang}")
+    page.wait_for_selector(f".st-key-{control}" if control else "[data-testid='stMainBlockContainer'] h1",
+                           timeout=90_000)  # the page's script ran this far
+    wait_idle(page, timeout=60_000)
+    page.wait_for_function(PAINTED, timeout=60_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.locator("[data-testid='stSidebar']").is_hidden()  # presentation mode is on
+    charts = page.evaluate(MEASURE)
+    small = [(c["key"], min(c["ticks"] + c["cells"])) for c in charts if c["ticks"] + c["cells"]
+             and min(c["ticks"] + c["cells"]) < 16]
+    assert not small, small
+    if control:
+        box = page.locator(f".st-key-{control}").first.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= VIEWPORT["height"], f"{control} at {box}"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"present-{path}-{lang}.png"))

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 import pytest
+from app_session import app
 from hypothesis import given
 from hypothesis import strategies as hs
 from streamlit.testing.v1 import AppTest
@@ -40,7 +41,7 @@ def test_the_asked_cell_is_uniform_over_the_output_not_the_middle(shape):
 
 
 def open_page(page: str, **state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app()  # the shared hang guard (tests/app_session.py), not a speed limit
     at.session_state["lang"] = "en"
     for k, v in state.items():
         at.session_state[k] = v

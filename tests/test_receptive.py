@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from app_session import app, fresh
 import torch
 from hypothesis import assume, given, settings
 from hypothesis import strategies as hs
@@ -192,9 +193,8 @@ def test_clicks_are_checked():
 # ---- the Channels page under AppTest (the component itself does not run there) --------------------------------
 
 def open_channels(lang: str, **state):
-    from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file("../app.py", default_timeout=60)
+    at = app()  # the shared hang guard (tests/app_session.py), not a speed limit
     at.session_state["lang"] = lang
     for k, v in state.items():
         at.session_state[k] = v
@@ -220,7 +220,30 @@ def test_channels_page_sentence_follows_the_stored_cell(lang):
     text = expected((32, 32), specs, (3, 5), lang)
     assert text in [m.value for m in at.markdown]
     assert text == (t("rf_sentence", lang, i=3, j=5, n=2, top=3, bottom=11, left=5, right=13, h=9, w=9))
-    at.toggle(key="layers_pool").set_value(True).run()  # 32 -> 28 -> 14 -> 10 -> 5: the cell is clamped
-    clamped = expected((32, 32), [dict(kernel_size=5, pool=2)] * 2, (3, 4), lang)
-    assert clamped in [m.value for m in at.markdown]
-    assert "**16×16**" in clamped
+    assert at.query_params["rf_cell"] == "3,5"  # the kept cell is in the lesson link
+    at.toggle(key="layers_pool").set_value(True).run()  # 24×24 -> 5×5: the cell keeps its place, as on Convolution
+    moved = expected((32, 32), [dict(kernel_size=5, pool=2)] * 2, (0, 1), lang)  # (3.5/24, 5.5/24) of the way
+    assert moved in [m.value for m in at.markdown]
+    assert "**16×16**" in moved
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_link_reopens_the_kept_cells_of_both_explorers(lang):
+    img = np.zeros((32, 32, 3), np.uint8)
+    first = open_channels(lang, image=img, image_label="black")
+    first.session_state["_learner"] = {**first.session_state["_learner"], "rf_cell": (2, 7), "ch_cell": (4, 9)}
+    first.run()
+    link = {k: first.query_params[k] for k in ("rf_cell", "ch_cell")}
+    assert link["rf_cell"] == "2,7" and link["ch_cell"] == "4,9"
+    other = fresh("pages/channels.py", lang=lang, rf_cell="2,7", ch_cell="4,9")  # a student opens the link
+    assert other.session_state["_learner"]["ch_cell"] == (4, 9)  # the explorer opens on it (its `selected`)
+    specs = [dict(kernel_size=5), dict(kernel_size=5)]
+    h, w = other.session_state["image"].shape[:2]
+    assert expected((h, w), specs, (2, 7), lang) in [m.value for m in other.markdown]
+
+
+@pytest.mark.parametrize("raw", ["99999,1", "a,b", "1", "-1,2"])
+def test_a_tampered_cell_in_a_link_is_refused_in_words(raw):
+    at = fresh("pages/channels.py", rf_cell=raw)
+    assert not at.exception
+    assert any(raw in w.value for w in at.warning), [w.value for w in at.warning]  # said, and the centre shown

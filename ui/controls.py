@@ -184,20 +184,18 @@ def _url_rows(text: str) -> str:
     return ";".join(",".join(r.split()) for r in str(text).strip().splitlines() if r.strip())
 
 
-def cell_picker(n_rows: int, n_cols: int, key: str, *, sliders: bool = True) -> tuple[int, int]:
-    """Pick an output cell as (row, column): two sliders plus ◀ / ▶ buttons; linked as ?key=i,j.
+def linked_cell(key: str, n_rows: int, n_cols: int) -> tuple[int, int]:
+    """The learner's output cell (row, column) under `key`, linked as ?key=i,j; the middle on first use.
 
-    A click on the map (ui.display.show_map's on_click) or in the browser explorer sets it too. When the output changes
-    size (stride, padding, kernel), the cell keeps its place: row and column are scaled by the change,
-    so the window stays over the same part of the picture instead of sliding to a corner.
-    """
+    When the output changes size (stride, padding, kernel, image), the cell keeps its place: row and column are
+    scaled by the change, so the window stays over the same part of the picture instead of sliding to a corner.
+    A click in a browser explorer or on a map (state.put(key, cell)) sets it."""
     def parse(raw: str) -> tuple[int, int]:
         i, j = (int(v) for v in raw.split(","))
         if not (0 <= i < 10_000 and 0 <= j < 10_000):
             raise ValueError(raw)
         return i, j
-    s = Setting(key, None, parse, lambda c: f"{c[0]},{c[1]}")
-    cell = state.value(s)
+    cell = state.value(Setting(key, None, parse, lambda c: f"{c[0]},{c[1]}"))
     shape = state.learner().get(f"{key}_shape")  # the output's (rows, cols) when the cell was last picked
     if cell is None:  # start in the middle, where the picture usually is
         cell = (n_rows // 2, n_cols // 2)
@@ -206,6 +204,14 @@ def cell_picker(n_rows: int, n_cols: int, key: str, *, sliders: bool = True) -> 
     cell = (min(cell[0], n_rows - 1), min(cell[1], n_cols - 1))
     state.put(key, cell)
     state.put(f"{key}_shape", (n_rows, n_cols))
+    return cell
+
+
+def cell_picker(n_rows: int, n_cols: int, key: str, *, sliders: bool = True) -> tuple[int, int]:
+    """Pick an output cell as (row, column): two sliders plus ◀ / ▶ buttons over linked_cell (?key=i,j).
+
+    A click on the map (ui.display.show_map's on_click) or in the browser explorer sets it too."""
+    linked_cell(key, n_rows, n_cols)
 
     def step(d: int) -> None:  # ◀ / ▶: the previous / next cell in reading order
         i, j = state.learner()[key]

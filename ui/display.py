@@ -91,7 +91,8 @@ def main_columns(n_side: int = 1) -> list:
 def show_map(a: np.ndarray, title: str, *, key: str, rects: list[tuple] = (), marks: np.ndarray | None = None,
              clickable: bool = False, signed: bool | None = None,
              zrange: tuple[float, float] | None = None, main: bool = False,
-             beside: bool = False, on_click: Callable[[tuple[int, int]], None] | None = None) -> tuple[int, int] | None:
+             beside: bool = False, on_click: Callable[[tuple[int, int]], None] | None = None,
+             origin: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
     """A map as a heatmap when small (hover values, clicks) or as a fast picture when big.
 
     In presentation mode numbers, ticks and cells are enlarged; `main` (the page's main picture) draws
@@ -103,7 +104,7 @@ def show_map(a: np.ndarray, title: str, *, key: str, rects: list[tuple] = (), ma
     side = (MAIN_SIDE if main else BESIDE_SIDE if beside else None) if big else None
     if figures.is_small(a):
         fig = figures.heatmap(a, title=title, rects=rects, marks=marks, clickable=clickable, signed=signed,
-                              zrange=zrange, present=big, side=side, height=480 if big else 320)
+                              zrange=zrange, present=big, side=side, height=480 if big else 320, origin=origin)
         def clicked() -> None:  # runs before the script: this very rerun draws the new cell (one rerun per click)
             cell = clicked_cell(st.session_state.get(key))
             if cell is not None and 0 <= cell[0] < a.shape[0] and 0 <= cell[1] < a.shape[1]:
