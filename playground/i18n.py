@@ -878,6 +878,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "claim_metric_noise": ("{mode}: change from noise", "{mode}: 잡음에 의한 변화"),
     # --- end pictures
     # --- learner state and links (issue 11): add keys right below this line
+    "cell_charts": ("The selected cell as charts: row and column numbers, colour scales, the sum as text to copy",
+                    "선택한 칸을 차트로 보기: 행·열 번호, 색 눈금, 복사할 수 있는 합의 식"),
     "quiz_hidden_map": ("The output stays hidden until you check your prediction.",
                         "예측을 확인하기 전까지 출력은 가려 둡니다."),
     "kernel_custom": ("Custom (typed)", "직접 입력"),

@@ -73,6 +73,18 @@ def wait_idle(page, timeout: float = 180_000) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
 
 
+def open_cell_charts(page, timeout: float = 60_000) -> None:
+    """Open the expander that folds Convolution's or Pooling's server-side charts of the selected cell (beside the
+    browser explorer they start closed). A closed expander's content keeps a layout box here, so this reads
+    the <details> element's open flag rather than the map's size."""
+    charts = "[data-testid='stExpander'] details:has(.st-key-conv_in, .st-key-pool_in)"
+    page.locator(charts).first.wait_for(state="attached", timeout=timeout)
+    if not page.locator(charts).first.evaluate("d => d.open"):
+        page.locator(f"{charts} > summary").first.click()
+    page.wait_for_function(f"() => document.querySelector(\"{charts}\")?.open === true", timeout=timeout)
+    page.locator(".st-key-conv_in, .st-key-pool_in").first.wait_for(state="visible", timeout=timeout)
+
+
 # What moves on a page while it works: the progress bar's text and every metric (a training's step, loss, state).
 PROGRESS = ("() => [...document.querySelectorAll(\"[data-testid='stProgress'], [data-testid='stMetricValue']\")]"
             ".map(e => e.innerText).join(' | ')")

@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 bash deploy/install.sh --test
 need=""
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need="$need fonts-noto-cjk"
+# (grep reads all of fc-list: with `grep -q` and pipefail, fc-list's SIGPIPE made the check fail now and then,
+# and an install of what was already there ran apt-get, whose lock a second set-up at the same time then lacked)
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need="$need fonts-noto-cjk"
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need="$need nginx"
 if [ -n "$need" ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
@@ -18,7 +20,8 @@ if [ -n "$need" ]; then
     sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive sudo apt-get install -y -qq $need >/dev/null || true
   else
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $need >/dev/null
+    wait_lock="-o DPkg::Lock::Timeout=600"  # another apt (unattended upgrades, a second set-up) waits, not fails
+    $SUDO apt-get $wait_lock update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get $wait_lock install -y -qq $need >/dev/null
   fi
 fi

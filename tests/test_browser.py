@@ -6,7 +6,7 @@ import os
 import pytest
 from PIL import Image
 
-from browser_app import ROOT, wait_idle, wait_while_progressing
+from browser_app import ROOT, open_cell_charts, wait_idle, wait_while_progressing
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
@@ -88,7 +88,8 @@ def test_stride_changes_the_output_shape_and_animation_steps(app_url, page):
     page.get_by_text("(28 + 2×0 − 3) / 2 + 1 = 13.5").first.wait_for(timeout=60_000)
     wait_idle(page)
     assert page.get_by_text("→ 13").count() >= 1
-    # the browser-side animation: open it, move its slider one step, the window moves
+    # the server-side animation, folded with the cell's charts: open it, move its slider one step, the window moves
+    open_cell_charts(page)
     page.locator(".st-key-conv_play").get_by_text("Play the sliding window").click()
     wait_idle(page)
     anim = page.locator(".st-key-conv_anim")
@@ -242,12 +243,14 @@ def test_settings_survive_the_path_and_a_link_reproduces_the_view_in_a_fresh_bro
     assert page.get_by_text(formula).count() >= 1
     assert page.locator(".st-key-pad_kind input[type='radio']:checked").count() == 1  # never blank
     link = page.evaluate("() => window.location.href")
+    open_cell_charts(page)
     trace = page.locator("[data-testid='stMain'] [data-testid='stCode']").first.inner_text()
     ctx.close()
     student = browser.new_context(viewport={"width": 1400, "height": 2400}, locale="en-US").new_page()
     student.goto(link)
     student.get_by_text("출력 크기").first.wait_for(timeout=60_000)  # the link carries the language too
     student.get_by_text(formula).first.wait_for(timeout=60_000)
+    open_cell_charts(student)
     assert student.locator("[data-testid='stMain'] [data-testid='stCode']").first.inner_text() == trace  # same image, same numbers
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     student.screenshot(path=str(SCREENSHOTS / "convolution-link-ko.png"))
@@ -258,6 +261,7 @@ def test_settings_survive_the_path_and_a_link_reproduces_the_view_in_a_fresh_bro
 def test_a_click_on_the_feature_map_selects_its_cell_in_one_rerun(app_url, page):
     page.goto(f"{app_url}/convolution?sample=grid6&lang=en")  # 6×6 grid, 3×3 kernel: a 4×4 map drawn with numbers
     wait_idle(page)
+    open_cell_charts(page)
     page.locator(".st-key-conv_out .nsewdrag").first.wait_for(timeout=60_000)
     page.evaluate("""() => {  // count script runs from here on: the app's state flips to 'running' once per run
         window.__runs = 0;

@@ -356,3 +356,27 @@ def test_the_image_zoom_numbers_its_rows_and_columns_as_the_picture_does():
     img = at.session_state["image"]
     z = np.array(spec["data"][0]["z"], dtype=float)
     np.testing.assert_array_equal(z, img[9:9 + size, 14:14 + size])
+
+
+def _charts(at: AppTest, key: str) -> tuple[bool, bool]:
+    """(drawn at all, drawn inside the folded 'selected cell as charts' expander) for the plotly chart `key`."""
+    folded = [e for e in at.main.expander if e.label.startswith("The selected cell as charts")]
+    inside = any(key in ch.proto.id for e in folded for ch in e.get("plotly_chart"))
+    return any(key in ch.proto.id for ch in at.get("plotly_chart")), inside
+
+
+@pytest.mark.parametrize("page, key, quiz", [("pages/convolution.py", "conv_in", "conv_quiz"),
+                                             ("pages/pooling.py", "pool_in", "pool_quiz")])
+def test_the_cells_charts_fold_beside_the_explorer_but_not_in_a_quiz_or_on_a_projector(page, key, quiz):
+    """The explorer already shows the window, products and sum: the server-side charts of the same cell start
+    folded, so the page says it once; before Check (no explorer) and in presentation mode they stay open."""
+    at = open_page(page, image=samples.sample("grid6"), image_label="grid6")
+    assert _charts(at, key) == (True, True)
+    assert any(e.label.startswith("The selected cell as charts") and not e.proto.expanded for e in at.main.expander)
+    at.toggle(key=quiz).set_value(True).run()
+    assert _charts(at, key) == (True, False)  # the quiz draws the input with its window in the open
+    big = app()
+    big.query_params.update(present="1", sample="grid6")
+    big.switch_page(page).run()
+    assert not big.exception
+    assert _charts(big, key) == (True, False)

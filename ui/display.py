@@ -88,6 +88,15 @@ def main_columns(n_side: int = 1) -> list:
     return st.columns(1 + n_side)
 
 
+def charts_of_the_cell(explorer_shown: bool):
+    """Where a page draws its selected cell server-side (maps, trace, formula): beside the browser explorer,
+    which shows the same numbers live, they fold into a closed expander, so the page says everything once.
+    Open when there is no explorer (a quiz before Check) and on a projector (the big picture stays in view)."""
+    if not explorer_shown or present():
+        return st.container()
+    return st.expander(T("cell_charts"))
+
+
 def show_map(a: np.ndarray, title: str, *, key: str, rects: list[tuple] = (), marks: np.ndarray | None = None,
              clickable: bool = False, signed: bool | None = None,
              zrange: tuple[float, float] | None = None, main: bool = False,
