@@ -308,3 +308,63 @@ def test_channels_explorer_follows_the_pointer_over_r_g_and_b(app_url, page):
     total = sum(float(p.split(": ")[1].replace(",", "").replace("−", "-")) for p in partials)
     assert np.isclose(total, lesson.first_map[i, j], atol=1e-3 * max(1.0, abs(lesson.first_map[i, j])))
     no_exception(page)
+
+
+# What a learner reads on a page: every widget's value and every sentence, formula and code block of the main area.
+VIEW = """() => {
+    const main = document.querySelector("[data-testid='stMain']");
+    const all = sel => [...main.querySelectorAll(sel)];
+    return {
+        sliders: all("[data-testid='stSliderThumbValue']").map(e => e.innerText),
+        numbers: all("input[type='number']").map(e => e.value),
+        checked: all("input[type='radio']:checked, input[type='checkbox']:checked").map(e => e.closest('label')?.innerText),
+        chosen: all("[data-baseweb='select'] [value]").map(e => e.getAttribute('value')),
+        text: all("[data-testid='stMarkdownContainer'], [data-testid='stCode']").map(e => e.innerText),
+    };
+}"""
+LINKED = [  # a page, the sliders a teacher moves one step with the keyboard, number boxes typed into
+    ("pooling", ["pool_k", "pool_noise"], {}),
+    ("channels", ["n_filters", "layers_f"], {}),
+    ("model", [], {"fc_h": "32", "bk_cout": "96"}),
+    ("train", ["filters", "t_epochs"], {}),
+    ("digit", ["rob_dx", "rob_angle"], {}),
+]
+
+
+@pytest.mark.parametrize("path, sliders, numbers", LINKED, ids=[p for p, *_ in LINKED])
+def test_a_link_made_on_each_page_reproduces_it_in_a_fresh_browser(app_url, browser, path, sliders, numbers):
+    """Settings changed with the widgets on a page, then its address opened in a new browser context (a student's):
+    the same widget values, sentences and numbers. (Convolution: the path-and-link test above.)"""
+    def fresh_page():
+        return browser.new_context(viewport={"width": 1400, "height": 2400}, locale="en-US").new_page()
+
+    def in_address(pg, key):
+        pg.wait_for_function("k => new URLSearchParams(location.search).has(k)", arg=key, timeout=60_000)
+        wait_idle(pg)
+
+    teacher = fresh_page()
+    teacher.goto(f"{app_url}/{path}?sample=grid6&lang=en")
+    wait_idle(teacher)
+    for key in sliders:
+        teacher.locator(f".st-key-{key} input[type='range']").focus()
+        teacher.keyboard.press("ArrowRight")
+        in_address(teacher, key)
+    for key, value in numbers.items():
+        box = teacher.locator(f".st-key-{key} input")
+        box.fill(value)
+        box.press("Enter")
+        in_address(teacher, key)
+    no_exception(teacher)
+    seen = teacher.evaluate(VIEW)
+    assert seen["text"] and (seen["sliders"] or seen["numbers"])
+    link = teacher.evaluate("() => location.href")
+    teacher.context.close()
+    student = fresh_page()
+    student.goto(link)
+    wait_idle(student)
+    student.wait_for_function("n => document.querySelectorAll(\"[data-testid='stMain'] :is([data-testid='stMarkdownContainer'], "
+                              "[data-testid='stCode'])\").length >= n", arg=len(seen["text"]), timeout=60_000)
+    wait_idle(student)
+    no_exception(student)
+    assert student.evaluate(VIEW) == seen
+    student.context.close()
