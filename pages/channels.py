@@ -182,6 +182,6 @@ except InputError:
         st.caption(T("showing_previous"))
 if stack is not None:
     row_names = [T("block_input") if r.kind == "input" else f"{T('block_' + r.kind)} {r.label}" for r in stack.rows]
-    st.plotly_chart(figures.shape_flow(row_names, [r.shape for r in stack.rows]), key="flow")
+    st.plotly_chart(figures.shape_flow(row_names, [r.shape for r in stack.rows], present=present()), key="flow")
     st.markdown(" → ".join(f"`{r.shape[0]}×{r.shape[1]}×{r.shape[2]}`" for r in stack.rows))
     show_receptive_field(img, stack_layers(st.session_state.get("last_stack_layers", layers)))

@@ -43,7 +43,7 @@ for name, a in GALLERY.items():
                        shape=str(s.input_shape))):
         st.markdown(getattr(a, f"idea_{lang()}"))
         st.dataframe(pd.DataFrame([(r.name, r.kind, str(r.output_shape), r.params, r.macs) for r in s.rows],
-                                  columns=[T("col_layer"), T("g_kind"), T("col_shape"), T("col_params"), "MACs"]),
+                                  columns=[T("col_layer"), T("g_kind"), T("col_shape"), T("col_params"), T("col_macs")]),
                      hide_index=True, height=300,
                      column_config={T("col_params"): st.column_config.NumberColumn(format="localized"),
-                                    "MACs": st.column_config.NumberColumn(format="localized")})
+                                    T("col_macs"): st.column_config.NumberColumn(format="localized")})

@@ -88,9 +88,9 @@ fc, fn = c.number("fc_c", "C", 1, 4096, 1, where=col_c), c.number("fc_n", T("uni
 cmp = dense_vs_conv(int(fh), int(fw), int(fc), int(fn))
 m1, m2 = st.columns(2)
 m1.metric(T("dense_layer", n=fn), f"{cmp.dense.params:,}", help=T("macs_n", n=f"{cmp.dense.macs:,}"))
-m1.code(f"{T('col_params')}: {cmp.dense.params_formula}\nMACs: {cmp.dense.macs_formula}", language=None)
+m1.code(f"{T('col_params')}: {cmp.dense.params_formula}\n{T('col_macs')}: {cmp.dense.macs_formula}", language=None)
 m2.metric(T("conv_layer", n=fn), f"{cmp.conv.params:,}", help=T("macs_n", n=f"{cmp.conv.macs:,}"))
-m2.code(f"{T('col_params')}: {cmp.conv.params_formula}\nMACs: {cmp.conv.macs_formula}", language=None)
+m2.code(f"{T('col_params')}: {cmp.conv.params_formula}\n{T('col_macs')}: {cmp.conv.macs_formula}", language=None)
 _, img = current_image()
 demo = shift_demo(to_gray(img), KERNELS["sobel_x"].weights)
 st.markdown(T("shift_demo", changed=f"{demo.changed_flat:.0%}",
@@ -102,6 +102,7 @@ with s2:
     show_map(demo.shifted_map, T("map_after"), key="shift_b")
 
 st.header(T("blocks_title"))
+st.caption(T("blocks_no_bias"))
 b1, b2, b3, b4, b5 = st.columns(5)
 bh, bw = c.number("bk_h", "H", 1, 1024, 56, where=b1), c.number("bk_w", "W", 1, 1024, 56, where=b2)
 bcin = c.number("bk_cin", T("channels_in"), 1, 4096, 64, where=b3)
@@ -114,8 +115,9 @@ if costs is not None:
     st.table(pd.DataFrame([(T(k.key), T(k.key + "_why"), f"{k.params:,}", k.params_formula, f"{k.macs:,}",
                             T(k.macs_words[0], **k.macs_words[1]) if k.macs_words else k.macs_formula)
                            for k in costs],
-                          columns=[T("block"), T("why"), T("col_params"), T("col_arith"), "MACs", T("macs_arith")]),
+                          columns=[T("block"), T("why"), T("col_params"), T("col_arith"), T("col_macs"), T("macs_arith")]),
              hide_index=True)
     pick = c.selectbox("bk_pick", T("block_picture"), range(len(costs)), format_func=lambda k: T(costs[k].key))
     st.plotly_chart(figures.shape_flow([stage_words(label) for label, _ in costs[pick].stages],
-                                       [shape for _, shape in costs[pick].stages], height=240), key="block_flow")
+                                       [shape for _, shape in costs[pick].stages], height=240, present=present()),
+                    key="block_flow")

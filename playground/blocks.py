@@ -81,12 +81,15 @@ def _blocks(h: int, w: int, cin: int, cout: int, groups: int, squeeze: int) -> l
              macs_words=("blk_residual_macs", dict(h=h, w=w, c=cout, n=_n(h * w * cout)))),
         Cost("blk_concat", 0, 0, "0", "0",  # stacking copies numbers: nothing is multiplied or added
              macs_words=("blk_concat_macs", dict(cin=cin, new=cout, total=cin + cout))),
-        _sum("blk_fire", [conv_cost("", h, w, cin, squeeze, 1), conv_cost("", h, w, squeeze, cout // 2, 1),
-                          conv_cost("", h, w, squeeze, cout - cout // 2, 3)]),
-        _sum("blk_inception", [conv_cost("", h, w, cin, cout // 4, 1), conv_cost("", h, w, cin, cout // 8, 1),
-                               conv_cost("", h, w, cout // 8, cout // 4, 3), conv_cost("", h, w, cin, cout // 16, 1),
-                               conv_cost("", h, w, cout // 16, cout // 4, 3),
-                               conv_cost("", h, w, cin, cout - 3 * (cout // 4), 1)]),
+        _sum("blk_fire", [conv_cost("", h, w, cin, squeeze, 1, bias=False),
+                          conv_cost("", h, w, squeeze, cout // 2, 1, bias=False),
+                          conv_cost("", h, w, squeeze, cout - cout // 2, 3, bias=False)]),
+        _sum("blk_inception", [conv_cost("", h, w, cin, cout // 4, 1, bias=False),
+                               conv_cost("", h, w, cin, cout // 8, 1, bias=False),
+                               conv_cost("", h, w, cout // 8, cout // 4, 3, bias=False),
+                               conv_cost("", h, w, cin, cout // 16, 1, bias=False),
+                               conv_cost("", h, w, cout // 16, cout // 4, 3, bias=False),
+                               conv_cost("", h, w, cin, cout - 3 * (cout // 4), 1, bias=False)]),
     ]
 
 

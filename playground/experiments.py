@@ -51,6 +51,13 @@ class Claim:
         return self.tiers[-1]
 
     @property
+    def over(self) -> tuple[str, ...]:
+        """Shift: the modes shown above 100 %, whose output changed more than the image itself did."""
+        if self.experiment != "shift" or self.nothing:
+            return ()
+        return tuple(m for m in MODES if self.values[m] > 1 and self.shown[m] != show_shift(1.0))
+
+    @property
     def key(self) -> str:
         """The sentence of the strings table that fits this case."""
         if self.nothing:
@@ -73,13 +80,19 @@ class Claim:
         g = self.tiers
         v = [self.shown[group[0]] for group in g]
         if len(g) == 1:
-            return t(self.key, lang, a=v[0], sigma=sigma)
-        if len(g) == 3:
-            return t(self.key, lang, least=name(g[0][0]), a=v[0], mid=name(g[1][0]), b=v[1], most=name(g[2][0]),
+            said = t(self.key, lang, a=v[0], sigma=sigma)
+        elif len(g) == 3:
+            said = t(self.key, lang, least=name(g[0][0]), a=v[0], mid=name(g[1][0]), b=v[1], most=name(g[2][0]),
                      c=v[2], sigma=sigma)
-        if len(g[0]) == 1:
-            return t(self.key, lang, least=name(g[0][0]), a=v[0], others=both(g[1]), b=v[1], sigma=sigma)
-        return t(self.key, lang, both=both(g[0]), a=v[0], most=name(g[1][0]), b=v[1], sigma=sigma)
+        elif len(g[0]) == 1:
+            said = t(self.key, lang, least=name(g[0][0]), a=v[0], others=both(g[1]), b=v[1], sigma=sigma)
+        else:
+            said = t(self.key, lang, both=both(g[0]), a=v[0], most=name(g[1][0]), b=v[1], sigma=sigma)
+        over = self.over
+        if over:  # more than the image itself: say what that means, or the number reads like a mistake
+            modes = name(over[0]) if len(over) == 1 else both(over) if len(over) == 2 else t("claim_all_three", lang)
+            said += " " + t("claim_shift_over", lang, modes=modes)
+        return said
 
 
 @dataclass(frozen=True)

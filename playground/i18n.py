@@ -125,13 +125,13 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "숫자를 공백으로 구분해 입력하세요. 1×1부터 7×7까지, 소수와 음수도 됩니다."),
     "kernel": ("Kernel", "커널"),
     "window": ("Window (input under the kernel)", "윈도우 (커널 아래의 입력)"),
-    "products": ("Products", "곱"),
+    "products": ("Products", "원소별 곱"),
     "kernel_size": ("Kernel size", "커널 크기"),
     "output_size": ("Output size", "출력 크기"),
     "does_not_fit": ("{axis}: the formula gives {exact}, not a whole number. Frameworks round down to {size}: the "
                      "last window that does not fit is dropped.",
-                     "{axis}: 공식의 값이 {exact}로 정수가 아닙니다. 프레임워크는 내림해서 {size}로 만들고, 들어맞지 않는 "
-                     "마지막 윈도우는 버립니다."),
+                     "{axis}: 공식의 값({exact})이 정수가 아닙니다. 프레임워크는 내림한 값({size})을 쓰고, "
+                     "들어맞지 않는 마지막 윈도우는 버립니다."),
     "does_not_fit_rows": ("So the image's last {n} rows of pixels are never read (switch on the coverage map below).",
                           "그래서 이미지의 마지막 {n}개 행은 한 번도 읽히지 않습니다 (아래 사용 횟수 지도를 켜 보세요)."),
     "does_not_fit_rows_1": ("So the image's last row of pixels is never read (switch on the coverage map below).",
@@ -140,6 +140,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "그래서 이미지의 마지막 {n}개 열은 한 번도 읽히지 않습니다 (아래 사용 횟수 지도를 켜 보세요)."),
     "does_not_fit_cols_1": ("So the image's last column of pixels is never read (switch on the coverage map below).",
                             "그래서 이미지의 마지막 열은 한 번도 읽히지 않습니다 (아래 사용 횟수 지도를 켜 보세요)."),
+    "does_not_fit_both": ("So the image's last {n} rows and {n} columns of pixels are never read (switch on the coverage "
+                          "map below).",
+                          "그래서 이미지의 마지막 {n}개 행과 {n}개 열은 한 번도 읽히지 않습니다 (아래 사용 횟수 지도를 켜 보세요)."),
+    "does_not_fit_both_1": ("So the image's last row and last column of pixels are never read (switch on the coverage map "
+                            "below).",
+                            "그래서 이미지의 마지막 행과 마지막 열은 한 번도 읽히지 않습니다 (아래 사용 횟수 지도를 켜 보세요)."),
     "does_not_fit_padding": ("What it would have covered beyond the last window is padding: every pixel of the image "
                              "is still read.",
                              "마지막 윈도우 너머에 남는 부분은 패딩뿐이라 이미지의 픽셀은 모두 읽힙니다."),
@@ -216,7 +222,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "input channel ({k}×{k}×{c}). One filter gives one feature map.",
                          "커널과 필터: 커널은 {k}×{k} 격자 하나이고, 필터는 입력 채널마다 하나씩 커널 {c}개를 쌓은 것입니다 "
                          "({k}×{k}×{c}). 필터 하나가 특징 맵 하나를 만듭니다."),
-    "stack_title": ("Many filters: a stack of feature maps", "여러 필터: 특징 맵의 쌓임"),
+    "stack_title": ("Many filters: a stack of feature maps", "여러 필터: 특징 맵 쌓기"),
     "stack_shape": ("Each filter gives one feature map (after ReLU); stacked they form an output of shape "
                     "(H, W, C) = **({h}, {w}, {c})**: the depth equals the number of filters.",
                     "필터마다 특징 맵이 하나씩 생기고(ReLU 후), 이 맵들을 쌓은 출력의 형상은 (H, W, C) = **({h}, {w}, {c})** 입니다. "
@@ -224,7 +230,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "layers_title": ("Stacking layers: H and W shrink, depth grows", "층 쌓기: 높이·너비는 줄고 깊이는 늘어납니다"),
     "n_layers": ("Conv layers", "합성곱층 수"),
     "filters_first": ("Filters in the first layer (+4 per layer)", "첫 층의 필터 수 (층마다 +4)"),
-    "pool_each": ("2×2 max pooling after each", "층마다 2×2 최대 풀링"),
+    "pool_each": ("2×2 max pool after each", "층마다 2×2 최대 풀링"),
     "receptive_field": ("Receptive field of the top-left output cell of the last layer: **{h}×{w}** input pixels "
                         "(rows from {top}, columns from {left}).",
                         "마지막 층 왼쪽 위 출력 칸의 수용 영역: 입력 픽셀 **{h}×{w}** ({top}행, {left}열부터)."),
@@ -238,7 +244,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "first filters take shape. At the end, a fully connected network (MLP) with more parameters is "
                     "trained on the same data for comparison.",
                     "작은 CNN을 만들어 실제 손글씨 숫자(MNIST) 4,000개나 색깔 도형 4,000개로 바로 여기서 학습합니다. "
-                    "학습에 쓰지 않은 이미지 1,000개로 시험합니다. 손실이 줄고 첫 층의 필터가 모양을 갖추는 것을 "
+                    "학습에 쓰지 않은 이미지 1,000개로 테스트합니다. 손실이 줄고 첫 층의 필터가 모양을 갖추는 것을 "
                     "지켜보세요. 끝나면 매개변수가 더 많은 완전 연결 신경망(MLP)을 같은 데이터로 학습해 비교합니다."),
     "n_blocks": ("Conv blocks (conv → ReLU → pool)", "합성곱 블록 수 (합성곱 → ReLU → 풀링)"),
     "filters_first_block": ("Filters in the first block (doubling)", "첫 블록의 필터 수 (블록마다 두 배)"),
@@ -302,7 +308,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cls_blue_cross": ("blue cross", "파란 십자"),
     "digit_needs_digits": ("This page tests a handwritten-digit model; the model in your session learned coloured "
                            "shapes. Train one on the digits first.",
-                           "이 페이지는 손글씨 숫자 모델을 시험합니다. 지금 세션의 모델은 색깔 도형을 학습했습니다. "
+                           "이 페이지는 손글씨 숫자 모델을 테스트합니다. 지금 세션의 모델은 색깔 도형을 학습했습니다. "
                            "먼저 숫자로 학습하세요."),
     "true_pred": ("true {t} → {p}", "실제 {t} → {p}"),
     "download_weights": ("Download the weights (.pt)", "가중치 내려받기 (.pt)"),
@@ -315,13 +321,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "digit_source_draw": ("draw one", "직접 그리기"),
     "test_index": ("Test digit number", "테스트 숫자 번호"),
     "true_label": ("True label: {t}", "실제 정답: {t}"),
-    "draw_something": ("Draw a digit (white on black) to test the model.", "모델을 시험하려면 숫자를 그리세요 (검은 바탕에 흰색)."),
+    "draw_something": ("Draw a digit (white on black) to test the model.", "모델을 테스트하려면 숫자를 그리세요 (검은 바탕에 흰색)."),
     "preprocessing": ("Preprocessing, as MNIST did", "MNIST와 같은 전처리"),
     "prep_original": ("original: {h}×{w}", "원본: {h}×{w}"),
     "prep_cropped": ("cropped to the ink: {h}×{w}", "글씨 부분만 자르기: {h}×{w}"),
     "prep_scaled": ("longer side scaled to 20: {h}×{w}", "긴 쪽을 20으로 맞추기: {h}×{w}"),
     "prep_centred": ("centred by its mass in 28×28", "무게중심을 28×28 가운데에 놓기"),
-    "robustness": ("Robustness: disturb the digit", "견고성: 숫자 흔들어 보기"),
+    "robustness": ("Robustness: disturb the digit", "강건성: 숫자 흔들어 보기"),
     "shift_x": ("Shift right (px)", "오른쪽 이동 (픽셀)"),
     "shift_y": ("Shift down (px)", "아래 이동 (픽셀)"),
     "rotate": ("Rotate (°)", "회전 (°)"),
@@ -358,7 +364,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fc_vs_conv_title": ("Fully connected vs convolution", "완전 연결층과 합성곱층 비교"),
     "units_filters": ("Units / filters (N)", "유닛 / 필터 수 (N)"),
     "dense_layer": ("Dense layer, {n} units: parameters", "완전 연결층 (유닛 {n}개): 매개변수"),
-    "conv_layer": ("3×3 conv layer, {n} filters: parameters", "3×3 합성곱층 (필터 {n}개): 매개변수"),
+    "conv_layer": ("3×3 conv layer, {n} filters, 'same' padding: parameters", "3×3 합성곱층 (필터 {n}개, 'same' 패딩): 매개변수"),
     "macs_n": ("{n} multiply-adds", "곱셈-덧셈 {n}번"),
     "shift_demo": ("Shift your image 1 pixel right: **{changed}** of the flattened input vector changes (what a "
                    "dense layer sees), while the feature map simply moves by one pixel: **{moves}** "
@@ -371,6 +377,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_after": ("Feature map after the 1-px shift", "1픽셀 이동 후 특징 맵"),
     "block_picture": ("Picture of a block (shapes through it)", "블록 그림 (지나가는 형상)"),
     "blocks_title": ("Building blocks", "구성 블록"),
+    "blocks_no_bias": ("Weights only, in every row: biases are left out, as in networks that follow each convolution "
+                       "with batch normalisation (its own shift makes a bias redundant).",
+                       "모든 행은 가중치만 셉니다. 합성곱마다 배치 정규화를 두는 신경망처럼 편향은 뺐습니다 "
+                       "(배치 정규화의 이동 값이 편향 역할을 합니다)."),
     "groups": ("Groups", "그룹 수"),
     "block": ("Block", "블록"),
     "why": ("What it is for", "쓰임새"),
@@ -391,7 +401,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "채널을 그룹으로 나누고, 채널 셔플로 그룹끼리 섞습니다 (ShuffleNet)."),
     "blk_residual": ("Residual add", "잔차 연결 (더하기)"),
     "blk_residual_why": ("Adds the input to the output: no weights, deep nets train (ResNet).",
-                         "입력을 출력에 더합니다. 가중치가 없고 깊은 신경망이 학습됩니다 (ResNet)."),
+                         "입력을 출력에 더합니다. 가중치가 없으며, 깊은 신경망도 잘 학습되게 해 줍니다 (ResNet)."),
     "blk_concat": ("Concatenation", "이어 붙이기"),
     "blk_concat_why": ("Stacks maps along depth: features are reused (DenseNet).",
                        "특징 맵을 깊이 방향으로 쌓아 재사용합니다 (DenseNet)."),
@@ -404,7 +414,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gallery_title": ("Architecture gallery", "대표 CNN 구조"),
     "gallery_intro": ("The networks that made CNNs win ImageNet, for a 224×224×3 input. Parameter counts and "
                       "multiply-adds are computed from compact definitions (no weights are loaded).",
-                      "CNN이 ImageNet에서 이기게 만든 신경망들입니다 (입력 224×224×3). 매개변수와 곱셈-덧셈 수는 간결한 정의로 "
+                      "ImageNet 대회에서 CNN의 시대를 연 신경망들입니다 (입력 224×224×3). 매개변수와 곱셈-덧셈 수는 간결한 정의로 "
                       "계산합니다 (가중치를 불러오지 않습니다)."),
     "g_name": ("Network", "신경망"),
     "g_year": ("Year", "연도"),
@@ -634,11 +644,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rf_sentence": ("Cell ({i}, {j}) of layer {n} sees rows {top}–{bottom}, columns {left}–{right} of the input "
                     "(**{h}×{w}** pixels).",
                     "{n}층의 ({i}, {j}) 칸은 입력의 {top}–{bottom}행, {left}–{right}열을 봅니다 "
-                    "(픽셀 **{h}×{w}**개)."),
+                    "(**{h}×{w}** 픽셀)."),
     "rf_sentence_padding": ("Cell ({i}, {j}) of layer {n} sees rows {top}–{bottom}, columns {left}–{right} of the "
                             "input (**{h}×{w}** pixels); its windows also reach into the padding.",
                             "{n}층의 ({i}, {j}) 칸은 입력의 {top}–{bottom}행, {left}–{right}열을 봅니다 "
-                            "(픽셀 **{h}×{w}**개). 윈도우가 패딩까지 닿습니다."),
+                            "(**{h}×{w}** 픽셀). 윈도우가 패딩까지 닿습니다."),
     "rf_sentence_none": ("Cell ({i}, {j}) of layer {n} sees only padding: no pixel of the input.",
                          "{n}층의 ({i}, {j}) 칸은 패딩만 봅니다. 입력 픽셀은 하나도 보지 않습니다."),
     "rf_grid_input": ("Input · {h}×{w}", "입력 · {h}×{w}"),
@@ -655,7 +665,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ex_zoom": ("Zoom around the window", "윈도우 주변 확대"),
     "ex_window": ("Window", "윈도우"),
     "ex_kernel": ("Kernel", "커널"),
-    "ex_products": ("Products", "곱"),
+    "ex_products": ("Products", "원소별 곱"),
     "ex_bias": ("Bias", "편향"),
     "ex_partial": ("Partial sum", "부분합"),
     "ex_sum": ("Sum of the products", "곱의 합"),
@@ -790,7 +800,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "where values can be negative (convolution outputs, scores).",
                          "형상은 (H, W, C), 곧 (높이, 너비, 채널)입니다. 한 블록의 그림은 같은 색 범위를 씁니다. 회색은 "
                          "0(검정)부터 그 블록의 가장 큰 값(흰색)까지이고, 음수가 나올 수 있는 곳(합성곱 출력, 점수)은 0을 "
-                         "가운데로 파랑–흰색–빨강입니다."),
+                         "중심으로 파랑–흰색–빨강으로 나타냅니다."),
     "home_b_input": ("Input", "입력"),
     "home_b_conv": ("Convolution 3×3, {n} filters", "합성곱 3×3, 필터 {n}개"),
     "home_b_relu": ("ReLU", "ReLU"),
@@ -849,6 +859,13 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "change: there is nothing to compare.",
                             "이 이미지는 1픽셀 옮겨도 바뀌는 픽셀이 없어서 어떤 풀링 출력도 변하지 않습니다. 비교할 것이 "
                             "없습니다."),
+    "claim_shift_over": ("Over 100% means that {modes} changed more than the image itself: pooling does not make a "
+                         "network ignore a 1-pixel shift. The shift moves pixels across window borders, which can "
+                         "change what every window reports.",
+                         "100%가 넘었다는 것은 {modes}의 출력이 이미지 자체보다 더 많이 변했다는 뜻입니다. 풀링이 있어도 "
+                         "1픽셀 이동을 무시하지는 못합니다. 픽셀이 윈도우 경계를 넘나들면서 윈도우마다 내놓는 값이 바뀔 수 "
+                         "있기 때문입니다."),
+    "claim_all_three": ("all three poolings", "세 가지 풀링 모두"),
     "claim_shift_help": ("Change of the pooled output when the image moves 1 pixel right, as a percentage of how "
                          "much the image itself changed, for this image and these settings.",
                          "이미지를 오른쪽으로 1픽셀 옮겼을 때 풀링 출력의 변화를, 이미지 자체의 변화에 대한 백분율로 "
@@ -878,8 +895,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "claim_metric_noise": ("{mode}: change from noise", "{mode}: 잡음에 의한 변화"),
     # --- end pictures
     # --- learner state and links (issue 11): add keys right below this line
-    "cell_charts": ("The selected cell as charts: row and column numbers, colour scales, the sum as text to copy",
-                    "선택한 칸을 차트로 보기: 행·열 번호, 색 눈금, 복사할 수 있는 합의 식"),
+    "cell_charts": ("The selected cell as charts: row and column numbers, colour scales, the formula as text to copy",
+                    "선택한 칸을 차트로 보기: 행·열 번호, 색 눈금, 복사할 수 있는 식"),
     "quiz_hidden_map": ("The output stays hidden until you check your prediction.",
                         "예측을 확인하기 전까지 출력은 가려 둡니다."),
     "kernel_custom": ("Custom (typed)", "직접 입력"),
@@ -910,7 +927,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "channels_in": ("C in", "입력 채널"),
     "channels_out": ("C out", "출력 채널"),
     "pool_2x2_max": ("2×2 max", "2×2 최대 풀링"),
-    "noise_title": ("Noise: how far the pooled map moves (pixel units)", "잡음: 풀링 결과가 움직인 정도 (픽셀 값)"),
+    "noise_title": ("Noise: how much the pooled map changes (pixel units)", "잡음: 풀링 결과가 변한 정도 (픽셀 값)"),
     # --- end state
 }
 

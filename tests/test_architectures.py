@@ -73,6 +73,10 @@ def test_building_blocks_arguments():
     assert blocks["blk_two_3x3"].params < blocks["blk_one_5x5"].params  # VGG's argument: 73,728 < 102,400
     assert blocks["blk_depthwise"].params == 3 * 3 * 64 + 64 * 64
     assert blocks["blk_grouped"].params == blocks["blk_standard"].params // 4
+    # one convention in every row, weights only (the page says so): squeeze 64 // 8 = 8, expand 32 + 32
+    assert blocks["blk_standard"].params == 3 * 3 * 64 * 64
+    assert blocks["blk_fire"].params == 64 * 8 + 8 * 32 + 3 * 3 * 8 * 32
+    assert blocks["blk_inception"].params == 64 * 16 + 64 * 8 + 3 * 3 * 8 * 16 + 64 * 4 + 3 * 3 * 4 * 16 + 64 * 16
     assert blocks["blk_concat"].stages[-1] == ("concat", (56, 56, 128))  # the picture: depth adds up
     assert all(b.stages[0] == ("in", (56, 56, 64)) for b in blocks.values())
     with pytest.raises(ValueError, match="groups=3 must divide cin=64"):

@@ -42,6 +42,13 @@ def check(claim) -> None:
                 assert t(f"pool_{m}", lang) in s  # and every pooling is named (a tie of all three: 'all three')
         assert "{" not in s
     s = claim.sentence("en")
+    # above 100% (shift): the sentence says what that means, naming exactly the poolings shown above 100%
+    over = [m for m in MODES if claim.experiment == "shift" and int(claim.shown[m].rstrip("%")) > 100]
+    assert ("Over 100%" in s) == bool(over) and ("100%가 넘었다" in claim.sentence("ko")) == bool(over)
+    if over:
+        tail = s.split("Over 100%")[1]
+        assert [m for m in MODES if t(f"pool_{m}", "en") in tail] == (over if len(over) < 3 else [])
+        s = s.split(" Over 100%")[0]
     least, most = claim.least, claim.most
     if len(claim.tiers) == 1:
         assert "same amount" in s
@@ -92,6 +99,8 @@ def test_the_digit_case_from_the_issue_does_not_claim_max_is_stable():
     e = pooling_experiments(IMAGES["digit"], kernel_size=2, noise=20.0)
     assert e.shift.most == ("max",)
     assert e.shift.sentence("en").startswith("Under a 1-pixel shift, min pooling changed least")
+    assert e.shift.shown["max"] == "110%" and "Over 100% means that max pooling changed more than the image itself" \
+        in e.shift.sentence("en")  # the number on screen no longer reads like a mistake
 
 
 def test_averaging_cancels_noise_only_when_the_numbers_say_so():

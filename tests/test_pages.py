@@ -242,7 +242,7 @@ def test_model_page_keras_torch_errors_and_fc_vs_conv():
     # fully connected vs convolution, 28×28×1 and 32 units / filters (hand-checked)
     values = {m.label: m.value for m in at.metric}
     assert values["Dense layer, 32 units: parameters"] == "25,120"
-    assert values["3×3 conv layer, 32 filters: parameters"] == "320"
+    assert values["3×3 conv layer, 32 filters, 'same' padding: parameters"] == "320"
     assert any("moves by one pixel: **yes**" in m.value for m in at.markdown)
     assert not at.exception
 

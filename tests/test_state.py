@@ -241,10 +241,22 @@ def test_a_refused_link_value_leaves_the_address_and_the_link_box_stays():
 
 @pytest.mark.parametrize("query, says", [
     (dict(stride="2", pad="1"), "padding: every pixel of the image is still read"),  # 28+2: only a padding row dropped
-    (dict(stride="2"), "last row of pixels is never read"),  # windows end at row 26 of 0..27
-    (dict(stride="4", sample="grid6"), "last 3 rows of pixels are never read"),  # one 3×3 window of a 6×6 grid
+    (dict(stride="2"), "last row and last column of pixels are never read"),  # windows end at row 26 of 0..27
+    (dict(stride="4", sample="grid6"), "last 3 rows and 3 columns of pixels are never read"),  # one 3×3 window of 6×6
 ])
 def test_the_does_not_fit_sentence_counts_the_unread_rows_on_screen(query, says):
+    """A square case is said once for H and W, with the formula's own number (13.5, not 13.50)."""
     at = fresh("pages/convolution.py", **query)
-    lesson_rows = [w.value for w in at.warning if w.value.startswith("H:")]
-    assert len(lesson_rows) == 1 and says in lesson_rows[0], lesson_rows
+    said = [w.value for w in at.warning if w.value.startswith("H")]
+    assert len(said) == 1 and said[0].startswith("H, W:") and says in said[0], said
+    exact = re.search(r"gives ([\d.]+), not", said[0]).group(1)
+    assert f"= {exact}`" in " ".join(m.value for m in at.markdown), exact  # as the output-size formula writes it
+
+
+def test_a_rectangular_case_says_h_and_w_apart_and_korean_needs_no_particle_after_a_number():
+    at = fresh("pages/convolution.py", stride="2", sample="grid6", lang="ko")  # a 6×6 grid: 2.5 both ways -> one
+    one = [w.value for w in at.warning if w.value.startswith("H")]
+    assert len(one) == 1 and one[0].startswith("H, W: 공식의 값(2.5)이 정수가 아닙니다. 프레임워크는 내림한 값(2)을 쓰고")
+    at = fresh("pages/convolution.py", stride="2", kernel_text="1,1,1;1,1,1", sample="grid6")  # 2×3 kernel on 6×6
+    apart = [w.value for w in at.warning if w.value.startswith(("H", "W"))]
+    assert [a[:2] for a in apart] == ["W:"] and "gives 2.5" in apart[0]  # H: (6-2)/2+1 = 3 fits; W: (6-3)/2+1 = 2.5

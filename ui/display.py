@@ -148,14 +148,20 @@ def size_formulas(size_h, size_w, coverage: np.ndarray | None = None) -> None:
     """
     st.markdown(f"**{T('output_size')}** — H: `{size_h.formula}` → **{size_h.size}**, "
                 f"W: `{size_w.formula}` → **{size_w.size}**")
-    for axis, s in (("H", size_h), ("W", size_w)):
-        if s.fits:
-            continue
-        said = T("does_not_fit", axis=axis, exact=f"{s.exact:.2f}", size=s.size)
-        if coverage is not None:
-            read = coverage.sum(axis=1 if axis == "H" else 0) > 0  # (H,) or (W,): is the row/column read at all
-            n = len(read) - (int(np.flatnonzero(read)[-1]) + 1 if read.any() else 0)  # unread lines at the end
-            lines = "rows" if axis == "H" else "cols"
+    def unread(axis: str) -> int | None:  # the image's last rows/columns no window reads (None: not known)
+        if coverage is None:
+            return None
+        read = coverage.sum(axis=1 if axis == "H" else 0) > 0  # (H,) or (W,): is the row/column read at all
+        return len(read) - (int(np.flatnonzero(read)[-1]) + 1 if read.any() else 0)
+
+    bad = [(axis, s, unread(axis), "rows" if axis == "H" else "cols")
+           for axis, s in (("H", size_h), ("W", size_w)) if not s.fits]
+    if len(bad) == 2 and (bad[0][1].exact, bad[0][1].size, bad[0][2]) == (bad[1][1].exact, bad[1][1].size, bad[1][2]):
+        bad = [("H, W", size_h, bad[0][2], "both")]  # a square case: one sentence for both axes
+    for axis, s, n, lines in bad:
+        exact = f"{s.exact:.2f}".rstrip("0").rstrip(".")  # as the formula above writes it
+        said = T("does_not_fit", axis=axis, exact=exact, size=s.size)
+        if n is not None:
             said += " " + (T("does_not_fit_padding") if n == 0 else T(f"does_not_fit_{lines}{'_1' if n == 1 else ''}", n=n))
         st.warning(said)
 
