@@ -233,6 +233,30 @@ def test_hover_shows_the_trace_formula(app, q):
         pg.close()
 
 
+@pytest.mark.parametrize("q", [dict(img="digit", k="sobel"), dict(img="digit", kind="pool", mode="max"),
+                               dict(img="photo", k="blur", pad="1")], ids=["signed", "pool", "photo"])
+def test_the_output_map_has_a_colour_key_with_its_values(app, q):
+    """Issue 12's colour policy in the explorer: the map's lowest and highest values at the key's ends (as Python
+    writes them), and 0 marked where the map is signed (blue below, red above)."""
+    pg = Page(app, q)
+    try:
+        out = spec_of(pg.lesson, "pool" if q.get("kind") == "pool" else "conv").output
+        lo, hi = float(out.min()), float(out.max())
+        key = pg.page.locator("[data-role=key]")
+        assert key.locator("[data-role=keylo]").text_content() == fmt(lo)
+        assert key.locator("[data-role=keyhi]").text_content() == fmt(hi)
+        zero = key.locator("[data-role=keyzero]")
+        assert zero.is_visible() == (lo < 0 < hi)
+        bar = key.locator("[data-role=keybar]").bounding_box()
+        assert bar["width"] >= 60 and "gradient" in key.locator("[data-role=keybar]").evaluate(
+            "e => getComputedStyle(e).backgroundImage")
+        if lo < 0 < hi:  # 0 sits where white is: -lo / (hi - lo) of the way along
+            z = zero.bounding_box()
+            assert abs((z["x"] + z["width"] / 2 - bar["x"]) / bar["width"] - (-lo / (hi - lo))) < 0.03
+    finally:
+        pg.close()
+
+
 @pytest.mark.parametrize("q", [dict(img="photo", k="blur", pad="1"), dict(img="photo", kind="pool", mode="max"),
                                dict(img="rgb", bias="2")], ids=["photo-blur", "photo-maxpool", "rgb-channels"])
 def test_hover_on_a_512_photo_shows_the_trace_formula_and_the_zoom(app, q):

@@ -277,6 +277,21 @@ class Explorer {
     this.q("play").title = this.playing ? L.ex_pause : L.ex_play;
     const scrub = this.q("scrub");
     scrub.max = String(this.m.OH * this.m.OW - 1);
+    this.colourKey();
+  }
+
+  // the output map's colours and the values they stand for (signed: blue below 0, white at 0, red above)
+  colourKey() {
+    const map = this.m.map, css = (l) => `rgb(${levelColour(map, l).join(",")})`;
+    const zero = map.signed ? (-map.lo / (map.hi - map.lo)) * 100 : null;
+    const stops = map.signed ? [`${css(0)} 0%`, `rgb(255,255,255) ${zero}%`, `${css(255)} 100%`]
+      : Array.from({ length: 9 }, (_, k) => `${css(Math.round((k * 255) / 8))} ${k * 12.5}%`);
+    this.q("keybar").style.background = `linear-gradient(to right, ${stops.join(", ")})`;
+    this.q("keylo").textContent = fmt(map.lo);
+    this.q("keyhi").textContent = fmt(map.hi);
+    const z = this.q("keyzero");
+    z.hidden = !map.signed;
+    if (map.signed) z.style.left = `${zero}%`;
   }
 
   // ---- geometry
