@@ -333,7 +333,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rotate": ("Rotate (°)", "회전 (°)"),
     "noise": ("Noise", "잡음"),
     "brightness": ("Brightness", "밝기"),
-    "model_input": ("What the models see (28×28)", "모델이 보는 입력 (28×28)"),
+    "model_input": ("What the model sees (28×28)", "모델이 보는 입력 (28×28)"),
     "probability": ("probability", "확률"),
     "feature_maps_all": ("Feature maps of every layer", "모든 층의 특징 맵"),
     "feature_maps_test": ("Feature maps of every layer for a test image", "테스트 이미지 하나에 대한 모든 층의 특징 맵"),

@@ -194,6 +194,10 @@ def test_every_other_page_on_a_projector_has_large_labels_and_its_control_above_
     small = [(c["key"], min(c["ticks"] + c["cells"])) for c in charts if c["ticks"] + c["cells"]
              and min(c["ticks"] + c["cells"]) < 16]
     assert not small, small
+    tables = page.evaluate("() => [...document.querySelectorAll(\"[data-testid='stTable'] td, [data-testid='stTable'] th\")]"
+                           ".map(e => parseFloat(getComputedStyle(e).fontSize))")
+    # Architectures' and Model's tables read from the back row
+    assert (tables or path not in ("gallery", "model")) and all(px >= 16 for px in tables), tables
     if control:
         box = page.locator(f".st-key-{control}").first.bounding_box()
         assert box is not None and box["y"] + box["height"] <= VIEWPORT["height"], f"{control} at {box}"

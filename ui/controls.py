@@ -116,6 +116,7 @@ html { font-size: 20px; }
 [data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'] { display: none; }
 .block-container { max-width: 100%; padding-top: 1.5rem; }
 [data-testid='stCaptionContainer'] { font-size: 0.85rem; }
+[data-testid='stTable'] th, [data-testid='stTable'] td { font-size: 18px !important; }  /* Gallery, Model: fixed px */
 </style>"""
 
 
