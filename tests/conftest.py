@@ -50,3 +50,30 @@ def browser():
     from browser_app import chromium
     with chromium() as b:
         yield b
+
+
+# ---------------------------------------------------------------- browser waits are hang guards, not clocks
+# Playwright's own defaults (30 s for an action, 5 s for `expect`) are deadlines a loaded machine loses: with five
+# suites and two CPU-bound loops on 2 cores, the Channels page once took over 30 s to draw and a receptive-field
+# sentence over 5 s to follow a click. Every wait that names no timeout gets HANG_MS instead, in one place: each
+# context and page the tests open (Browser.new_context / new_page, wrapped here) and every `expect`.
+HANG_MS = 180_000
+try:
+    from playwright.sync_api import Browser, expect
+except ImportError:  # (no playwright: the browser tests skip themselves)
+    pass
+else:
+    expect.set_options(timeout=HANG_MS)
+    _new_context, _new_page = Browser.new_context, Browser.new_page
+
+    def _context_with_hang_guard(self, *args, **kwargs):
+        ctx = _new_context(self, *args, **kwargs)
+        ctx.set_default_timeout(HANG_MS)
+        return ctx
+
+    def _page_with_hang_guard(self, *args, **kwargs):  # (browser.new_page makes its context inside playwright)
+        page = _new_page(self, *args, **kwargs)
+        page.set_default_timeout(HANG_MS)
+        return page
+
+    Browser.new_context, Browser.new_page = _context_with_hang_guard, _page_with_hang_guard

@@ -379,3 +379,18 @@ def test_a_link_made_on_each_page_reproduces_it_in_a_fresh_browser(app_url, brow
     no_exception(student)
     assert student.evaluate(VIEW) == seen
     student.context.close()
+
+
+def test_browser_waits_default_to_the_hang_guard(browser):
+    """conftest wraps Browser.new_context / new_page (public API) so that unnamed waits are hang guards: if a Playwright
+    upgrade renames them, this fails here rather than as a 30 s timeout on a loaded machine."""
+    from playwright.sync_api import Browser
+
+    from conftest import HANG_MS
+
+    assert Browser.new_context.__name__ == "_context_with_hang_guard" and Browser.new_page.__name__ == "_page_with_hang_guard"
+    page = browser.new_page()
+    page.set_content("<p>ready</p>")
+    # a wait that finishes at once, under the default: the wrapper ran without error and returned a working page
+    assert page.locator("p").text_content() == "ready" and HANG_MS >= 120_000
+    page.close()
