@@ -45,15 +45,17 @@ def streamlit_server(script: str = "app.py"):
     SERVER_PIDS[port] = proc.pid
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 300  # a hang guard (five suites beside two busy loops), not a speed limit
         while time.monotonic() < deadline:
             try:
                 if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
                     break
             except OSError:
-                time.sleep(0.3)
+                if proc.poll() is not None:
+                    raise RuntimeError(f"streamlit exited with {proc.returncode} before it was healthy") from None
+                time.sleep(0.3)  # (a poll interval: the loop waits on the health answer)
         else:
-            raise RuntimeError("streamlit did not become healthy in 60 s")
+            raise RuntimeError("streamlit did not become healthy in 300 s")
         yield url
     finally:
         proc.terminate()

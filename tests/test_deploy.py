@@ -168,7 +168,7 @@ def test_two_processes_behind_nginx_keep_each_browser_on_one_process():
         with pytest.raises(urllib.error.HTTPError) as e:
             urllib.request.urlopen(long_link, timeout=30)
         assert e.value.code == 414 and "링크가 너무 깁니다" in e.value.read().decode()
-        for _ in range(600):  # nginx logs a websocket when it has closed: wait for all 16 (a hang guard)
+        for _ in range(3000):  # nginx logs a websocket when it has closed: wait for all 16 (a 300 s hang guard)
             by_pin = _pins(log)
             if len(by_pin) == 16:
                 break
