@@ -82,8 +82,10 @@ noise = c.slider("rob_noise", T("noise"), 0.0, 0.6, 0.0, step=0.05, where=r[3])
 bright = c.slider("rob_bright", T("brightness"), 0.2, 1.5, 1.0, step=0.1, where=r[4])
 digit = perturb(prepared.centred, shift=(dy, dx), angle=angle, noise=noise, brightness=bright)  # (28, 28) in 0..1
 
-left, mid, right = st.columns([1, 2, 2])
-left.image(figures.raster(digit * 255, upscale_to=168), caption=T("model_input"))
+big = present()  # a projector: what the model sees is the main picture, half the width
+left, mid, right = st.columns([3, 1, 1] if big else [1, 2, 2])
+left.image(figures.raster(digit * 255, upscale_to=1008 if big else 168), caption=T("model_input"),
+           width="stretch" if big else "content")
 if own:
     answers = [(mid, "CNN", predict_proba(session.trainer.model, digit)[0]),
                (right, "MLP", predict_proba(session.mlp, digit)[0])]

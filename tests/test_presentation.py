@@ -198,6 +198,10 @@ def test_every_other_page_on_a_projector_has_large_labels_and_its_control_above_
                            ".map(e => parseFloat(getComputedStyle(e).fontSize))")
     # Architectures' and Model's tables read from the back row
     assert (tables or path not in ("gallery", "model")) and all(px >= 16 for px in tables), tables
+    if path == "digit":  # its main picture (what the model sees) at least half the width
+        widest = page.evaluate("() => Math.max(...[...document.querySelectorAll(\"[data-testid='stMain'] "
+                               "[data-testid='stImage'] img\")].map(i => i.getBoundingClientRect().width))")
+        assert widest >= VIEWPORT["width"] / 2, widest
     if control:
         box = page.locator(f".st-key-{control}").first.bounding_box()
         assert box is not None and box["y"] + box["height"] <= VIEWPORT["height"], f"{control} at {box}"
