@@ -278,5 +278,5 @@ def test_a_drawn_digit_is_read_by_the_shipped_cnn_before_any_training():
         page.get_by_text("CNN:").first.wait_for(timeout=60_000)  # the shipped network answered the drawing
         wait_idle(page)
         assert page.locator("[data-testid='stException']").count() == 0
-        assert page.get_by_text("What the models see (28×28)").count() == 1
+        assert page.get_by_text("What the model sees (28×28)").count() == 1
         browser.close()
