@@ -448,8 +448,10 @@ class Explorer {
 
   inputNumber(g, r, c, x, y, s) {
     const m = this.m, plane = m.Hp * m.Wp, p = r * m.Wp + c;
-    const vals = m.C === 3 ? [0, 1, 2].map((ch) => m.x[ch * plane + p]) : [m.x[p]];
-    const col = (m.C === 3 ? vals : [vals[0], vals[0], vals[0]]).map(this.inputColour);
+    const rgb = m.C === 3 ? [0, 1, 2].map((ch) => m.x[ch * plane + p]) : null;
+    const col = (rgb ?? [m.x[p], m.x[p], m.x[p]]).map(this.inputColour);
+    // a gray pixel of an RGB image (R = G = B) says its number once, not three identical ones
+    const vals = rgb && !(Object.is(rgb[0], rgb[1]) && Object.is(rgb[1], rgb[2])) ? rgb : [rgb ? rgb[0] : m.x[p]];
     const pad = m.isPad(r, c);
     if (pad && s >= 12) { // hatch the padding
       g.save(); g.beginPath(); g.rect(x, y, s, s); g.clip();
