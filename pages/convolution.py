@@ -50,6 +50,7 @@ r0, c0 = tr.origin
 span_h, span_w = tr.rows[-1] - r0, tr.cols[-1] - c0
 big = present()  # a projector: the input is the main picture, numbers and ticks enlarged everywhere
 with charts_of_the_cell(revealed):  # (beside the explorer: folded, the same numbers as charts)
+    c.step_controls(lesson, "conv")
     left, right = main_columns(1)
     with left:
         show_map(lesson.padded, T("input_padded"), key="conv_in", marks=lesson.pad_mask, main=True,

@@ -93,7 +93,7 @@ for heading, ks, first in rows:
             st.plotly_chart(figures.probability_bars(probs, T("home_prob_axis"), present=present), key="home_probs",
                             config={"displayModeBar": False})
 st.caption(T("home_shapes_note"))
-st.caption(T("home_weights_note", n=f"{home_net.n_params():,}", acc=f"{home_net.test_accuracy():.1%}"))
+st.caption(T("home_weights_note", n=f"{home_net.n_params():,}"))  # (its accuracy is in the intro, said once)
 
 st.subheader(T("home_why_title"))
 flat = 224 * 224 * 3  # a photo flattened

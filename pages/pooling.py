@@ -40,6 +40,7 @@ if revealed:  # a quiz shows no map before Check: the explorer's grid would give
 kh, kw = tr.window.shape
 r0, c0 = tr.origin[0] - (0 if is_global else padding), tr.origin[1] - (0 if is_global else padding)
 with charts_of_the_cell(revealed):  # (beside the explorer: folded, the same numbers as charts)
+    c.step_controls(lesson, "pool")
     left, right = main_columns(1)  # (presentation: the input is the main picture, wider)
     with left:
         rects = [(r0, c0, r0 + kh - 1, c0 + kw - 1, figures.WINDOW)]

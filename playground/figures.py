@@ -575,13 +575,16 @@ def _wrap(text: str, width_px: float, size: float) -> list[str]:
 
 
 FLOW_MIN = 0.12  # the smallest box side, as a fraction of the largest: 1 channel beside 512 still shows
+# A vector's bar is a line, not a box, so it may be shorter: 10 beside 4,096 still shows (~3 px), and 10 beside
+# 64 is drawn shorter than 64 (at FLOW_MIN a Dense 64 and a Dense 10 after a Flatten 500 looked the same).
+VECTOR_MIN = 0.02
 
 
 def shape_flow(labels: list[str], shapes: list[tuple[int, ...]], *, height: int = 280,
                groups: list[tuple[str, int, int]] = (), present: bool = False, width_px: int = 720) -> go.Figure:
     """Layers as boxes, each in a slot of its own: a map's box is as tall as its H and as wide as its channels C,
     both proportional to the largest in the figure (never below FLOW_MIN of it, and the label says the exact
-    shape); a vector is a thin bar as tall as its length is to the longest vector's.
+    shape); a vector is a thin bar as tall as its length is to the longest vector's (never below VECTOR_MIN).
 
     Every slot is equally wide, so the labels under the boxes never run into each other: they wrap by words and
     use a font small enough (down to 10 px; 14 px on a projector) that the longest word fits a slot of a chart
@@ -608,7 +611,7 @@ def shape_flow(labels: list[str], shapes: list[tuple[int, ...]], *, height: int 
             box_w = BOX_W * max(shape[2] / top_c, FLOW_MIN)
             fill, line = "#d6e4ff", "#3b6fd4"
         else:
-            box_h, box_w = BOX_H * max(shape[0] / top_n, FLOW_MIN), BOX_W * FLOW_MIN
+            box_h, box_w = BOX_H * max(shape[0] / top_n, VECTOR_MIN), BOX_W * FLOW_MIN
             fill, line = "#ffe7ba", "#d48806"
         x = k + 0.5
         boxes.append({"type": "rect", "x0": x - box_w / 2, "x1": x + box_w / 2, "y0": -box_h / 2, "y1": box_h / 2,
@@ -728,10 +731,13 @@ def probability_bars(probs: np.ndarray, label: str, *, height: int = 200, presen
              "marker": {"color": [RESULT if k == best else "#95b4ee" for k in range(len(probs))]},
              "name": label, "hovertemplate": "%{x}: %{y:.1%}<extra></extra>"}]
     layout = {"height": height if not present else int(height * 1.4), "separators": ".,",
-              "margin": {"l": 20 + 4 * f.tick, "r": 10, "t": 10, "b": 2 * f.tick + 6},
+              # (top: room for half of the 100% label, which sits on the plot's top edge)
+              "margin": {"l": 20 + 4 * f.tick, "r": 10, "t": f.tick, "b": 2 * f.tick + 6},
               # every digit labelled (a narrow chart would skip every other one: 0, 2, 4…)
               "xaxis": _axis(f, type="category", tickmode="array", tickvals=data[0]["x"], ticktext=data[0]["x"]),
-              "yaxis": _axis(f, range=[0, 1], tickformat=".0%", title=_title(label, f))}
+              # 0 % to 100 % written out: left to itself Plotly dropped the 100 % label on a projector
+              "yaxis": _axis(f, range=[0, 1], tickmode="array", tickvals=[0, 0.25, 0.5, 0.75, 1],
+                             ticktext=["0%", "25%", "50%", "75%", "100%"], title=_title(label, f))}
     return _figure({"data": data, "layout": layout})
 
 

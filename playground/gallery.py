@@ -43,7 +43,8 @@ class Architecture:
 # Accuracies: torchvision's model documentation (IMAGENET1K_V1 weights, single 224 crop).
 # Papers: AlexNet, Krizhevsky et al. 2012, Table 1 (one CNN, ILSVRC-2010 test set);
 # LeNet-5, LeCun et al. 1998, "Gradient-based learning applied to document recognition" (MNIST test error).
-GALLERY: dict[str, Architecture] = {a.name: a for a in [
+# Shown in year order (sorted; a year keeps the order written here).
+GALLERY: dict[str, Architecture] = {a.name: a for a in sorted([
     Architecture("LeNet-5", 1998,
                  "Convolution, subsampling, convolution, then dense layers: the pattern every CNN since follows.",
                  "합성곱 → 서브샘플링 → 합성곱 → 완전 연결층. 이후 모든 CNN이 따르는 틀을 만들었습니다.", None, None,
@@ -83,7 +84,7 @@ GALLERY: dict[str, Architecture] = {a.name: a for a in [
     Architecture("ShuffleNet-V2 ×1.0", 2018,
                  "Splits channels, convolves half, and shuffles them so groups exchange information.",
                  "채널을 나눠 절반만 합성곱하고, 채널 셔플로 그룹끼리 정보를 섞습니다.", 69.362, 88.316),
-]}
+], key=lambda a: a.year)}
 
 
 @dataclass(frozen=True)

@@ -814,11 +814,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home_prediction": ("The network's answer: **{digit}**, with probability {p}.",
                         "신경망의 답: **{digit}** (확률 {p})"),
     "home_prob_axis": ("probability", "확률"),
-    "home_weights_note": ("The network's {n} weights are shipped with the app (trained once, seeded; "
-                          "{acc} right on the 1,000 test digits). The same network answers on Try your digit until "
-                          "you train your own.",
-                          "이 신경망의 가중치 {n}개는 앱에 함께 들어 있습니다 (시드를 고정해 한 번 학습했고, 테스트 숫자 1,000개 중 "
-                          "{acc}를 맞힙니다). 직접 모델을 학습하기 전까지는 '내 숫자 시험하기'에서도 이 신경망이 답합니다."),
+    "home_weights_note": ("The network's {n} weights are shipped with the app (trained once, seeded). The same "
+                          "network answers on Try your digit until you train your own.",
+                          "이 신경망의 가중치 {n}개는 앱에 함께 들어 있습니다 (시드를 고정해 한 번 학습했습니다). 직접 모델을 "
+                          "학습하기 전까지는 '내 숫자 시험하기'에서도 이 신경망이 답합니다."),
     "g_macs": ("Multiply-adds (millions)", "곱셈-덧셈 (백만 번)"),
     "g_source": ("Errors from", "오류율 출처"),
     "g_source_torchvision": ("torchvision (ImageNet)", "torchvision (ImageNet)"),  # the caption says which weights

@@ -30,7 +30,8 @@ def test_gallery_totals_equal_published_counts(name):
     assert sum(r.params for r in s.rows) == params  # every parameter sits in a listed layer
     assert gallery_summaries()[name] == s  # the table the Gallery page reads is this computation
     a = GALLERY[name]
-    assert list(GALLERY) == list(BUILDERS)
+    assert set(GALLERY) == set(BUILDERS)  # every network built and shown (the gallery lists them by year)
+    assert [a.year for a in GALLERY.values()] == sorted(a.year for a in GALLERY.values())
     assert 1990 < a.year < 2020 and a.idea_en and a.idea_ko
     if a.top1 is None:  # no torchvision weights: the paper's own result, and it says which data set
         assert a.error_source == "paper" and a.paper.startswith("MNIST")

@@ -231,6 +231,16 @@ def flow_boxes(fig) -> list[dict]:
     return [b for b in spec(fig)["layout"]["shapes"] if b["type"] == "rect"]
 
 
+def test_shape_flow_vectors_are_as_tall_as_their_lengths():
+    """The Model page's MLP: Flatten 500 → Dense 64 → Dense 10 are three different bars, in proportion."""
+    boxes = flow_boxes(figures.shape_flow(["in", "flatten", "dense", "out"], [(10, 10, 5), (500,), (64,), (10,)]))
+    h = [b["y1"] - b["y0"] for b in boxes[1:]]
+    assert h[0] > h[1] > h[2] > 0
+    assert h[1] / h[0] == pytest.approx(64 / 500) and h[2] / h[0] == pytest.approx(10 / 500)
+    big, tiny = [b["y1"] - b["y0"] for b in flow_boxes(figures.shape_flow(["a", "b"], [(4096,), (10,)]))]
+    assert tiny / big == pytest.approx(figures.VECTOR_MIN)  # 10/4,096 would be thinner: clamped, still shown
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.integers(1, 512), st.integers(1, 512), st.integers(1, 2048)), min_size=1, max_size=9),
        st.booleans())
@@ -251,3 +261,12 @@ def test_shape_flow_boxes_are_as_wide_as_their_channels_and_their_labels_fit_the
         assert lines[-1] == "×".join(f"{v:,}" for v in shape)  # the exact shape, with separators
         fits = [figures.text_px(line, note["font"]["size"], bold=False) <= slot_px for line in lines]
         assert all(fits) or note["font"]["size"] == (14 if present else 10)  # shrunk to the floor at most
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_probability_bars_label_the_axis_up_to_100_percent(present):
+    """The y axis runs 0–100 % and its top label has room above the plot (on a projector it was dropped)."""
+    layout = spec(figures.probability_bars(np.full(10, 0.1), "probability", present=present))["layout"]
+    y = layout["yaxis"]
+    assert y["range"] == [0, 1] and y["tickvals"][-1] == 1 and y["ticktext"][-1] == "100%"
+    assert layout["margin"]["t"] >= y["tickfont"]["size"] / 2 + 1

@@ -253,6 +253,8 @@ def test_gallery_page_lists_every_network_with_its_published_total():
     totals = dict(zip(df.index, df.iloc[:, 1]))
     assert totals["ResNet-18"] == "11,689,512" and totals["VGG-16"] == "138,357,544" and len(totals) == 12
     assert totals["VGG-19"] == "143,667,240" and totals["LeNet-5"] == "61,706"
+    years = [int(y) for y in df.iloc[:, 0]]
+    assert years == sorted(years) and years[0] == 1998  # in year order: SqueezeNet (2016) before MobileNet-V2 (2018)
     assert len(at.main.expander) == 12  # one per network (the sidebar has the lesson-link box)
     assert any("torchvision" in c.value for c in at.caption)
 

@@ -291,6 +291,14 @@ def quiz_gate(key: str, size: tuple[int, int], value: float, cell: tuple[int, in
     return True
 
 
+def step_controls(lesson, key: str) -> None:
+    """The server-side ◀ ▶ and row / column sliders of the step's cell, drawn with the cell's charts (in the
+    expander beside the browser explorer, whose own ◀ ▶ ▶ and position slider do the same in the browser, so
+    the page shows one set of step controls). None in a quiz: the question picks the cell."""
+    if not state.learner().get(f"{key}_quiz"):
+        cell_picker(*lesson.output.shape, key=f"{key}_cell")
+
+
 def stepper(lesson, key: str, *, sizes: bool = True):
     """The step-by-step section of a lesson page: pick a cell, trace it, quiz first if asked.
 
@@ -310,8 +318,8 @@ def stepper(lesson, key: str, *, sizes: bool = True):
         picked = st.session_state.get(f"{key}_q_at")
         at = (tuple(picked) if picked is not None and picked[0] < OH and picked[1] < OW
               else quiz_cell(st.session_state[f"{key}_q_seed"], OH, OW))
-    else:
-        at = cell_picker(OH, OW, key=f"{key}_cell")
+    else:  # (its ◀ ▶ and sliders are drawn by step_controls, with the cell's charts: the explorer has its own)
+        at = linked_cell(f"{key}_cell", OH, OW)
     trace = lesson.trace_at(at)
     revealed = quiz_gate(key, (OH, OW), trace.total, at, quiz=quiz)
     if revealed and sizes:

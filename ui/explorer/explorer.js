@@ -324,6 +324,10 @@ class Explorer {
     };
     this.gin = size(this.q("in"), m.Wp * this.cin, m.Hp * this.cin);
     this.gout = size(this.q("out"), m.OW * this.cout, m.OH * this.cout);
+    const over = (role) => this.root.querySelector(`[data-over=${role}]`);
+    this.overIn = size(over("in"), m.Wp * this.cin, m.Hp * this.cin); // (the window; transparent elsewhere)
+    this.overOut = size(over("out"), m.OW * this.cout, m.OH * this.cout); // (the cell, the chosen cell)
+    this.dirty = { in: [], out: [] };
     const spanH = m.dh * (m.kh - 1) + 1, spanW = m.dw * (m.kw - 1) + 1;
     this.zin = { rows: Math.min(m.Hp, Math.max(spanH + 4, 9)), cols: Math.min(m.Wp, Math.max(spanW + 4, 9)) };
     const zinMax = m.C === 3 ? z.zinRGB : z.zin, zinMin = this.present ? Math.ceil(z.fontMin * this.ratioIn) : 24;
@@ -407,6 +411,9 @@ class Explorer {
       }
     });
     this.showNumberPx("out", this.staticOut);
+    // the maps are drawn here, once per lesson or language; a hover draws only on the overlays (paint)
+    this.gin.drawImage(this.staticIn, 0, 0, m.Wp * cin, m.Hp * cin);
+    this.gout.drawImage(this.staticOut, 0, 0, m.OW * cout, m.OH * cout);
   }
 
   // data-number-px on a visible canvas: the font px its numbers were drawn with (tests read it; "" = none).
@@ -441,8 +448,10 @@ class Explorer {
 
   inputNumber(g, r, c, x, y, s) {
     const m = this.m, plane = m.Hp * m.Wp, p = r * m.Wp + c;
-    const vals = m.C === 3 ? [0, 1, 2].map((ch) => m.x[ch * plane + p]) : [m.x[p]];
-    const col = (m.C === 3 ? vals : [vals[0], vals[0], vals[0]]).map(this.inputColour);
+    const rgb = m.C === 3 ? [0, 1, 2].map((ch) => m.x[ch * plane + p]) : null;
+    const col = (rgb ?? [m.x[p], m.x[p], m.x[p]]).map(this.inputColour);
+    // a gray pixel of an RGB image (R = G = B) says its number once, not three identical ones
+    const vals = rgb && !(Object.is(rgb[0], rgb[1]) && Object.is(rgb[1], rgb[2])) ? rgb : [rgb ? rgb[0] : m.x[p]];
     const pad = m.isPad(r, c);
     if (pad && s >= 12) { // hatch the padding
       g.save(); g.beginPath(); g.rect(x, y, s, s); g.clip();
@@ -562,19 +571,19 @@ class Explorer {
   paint() {
     const m = this.m, [i, j] = this.cur, { cin, cout } = this;
     const tr = cellOf(m, i, j);
-    const gi = this.gin, go = this.gout;
-    gi.drawImage(this.staticIn, 0, 0, m.Wp * cin, m.Hp * cin);
-    go.drawImage(this.staticOut, 0, 0, m.OW * cout, m.OH * cout);
-    this.windowMarks(gi, tr, cin, 0, 0);
-    this.cellMark(go, i, j, cout, RESULT);
+    const gi = this.overIn, go = this.overOut, d = this.dirty, pad = this.sz.line + 2;
+    // wipe only what the last paint drew (the rest of each overlay is still transparent)
+    for (const [g, rects] of [[gi, d.in], [go, d.out]]) for (const [x, y, w, h] of rects) g.clearRect(x - pad, y - pad, w + 2 * pad, h + 2 * pad);
+    d.in = [this.windowMarks(gi, tr, cin, 0, 0)];
+    d.out = [this.cellMark(go, i, j, cout, RESULT)];
     if (this.selected && (this.selected[0] !== i || this.selected[1] !== j))
-      this.cellMark(go, this.selected[0], this.selected[1], cout, "rgba(0,0,0,0.6)", true);
+      d.out.push(this.cellMark(go, this.selected[0], this.selected[1], cout, "rgba(0,0,0,0.6)", true));
     if (this.zoomIn) this.paintZoomIn(tr);
     if (this.zoomOut) this.paintZoomOut(i, j);
     this.paintStep(i, j, tr);
   }
 
-  windowMarks(g, tr, s, r0, c0) { // the window's span, its taps (dilation), the winner (pooling)
+  windowMarks(g, tr, s, r0, c0) { // the window's span, its taps (dilation), the winner (pooling); returns the box drawn
     const m = this.m;
     const top = (tr.rows[0] - r0) * s, left = (tr.cols[0] - c0) * s;
     const h = (tr.rows[tr.rows.length - 1] - tr.rows[0] + 1) * s, w = (tr.cols[tr.cols.length - 1] - tr.cols[0] + 1) * s;
@@ -590,6 +599,7 @@ class Explorer {
       g.strokeStyle = RESULT;
       g.strokeRect((tr.cols[tr.winner[1]] - c0) * s + 2, (tr.rows[tr.winner[0]] - r0) * s + 2, s - 4, s - 4);
     }
+    return [left - grow, top - grow, w + 2 * grow, h + 2 * grow];
   }
 
   cellMark(g, i, j, s, colour, dashed = false) {
@@ -597,6 +607,7 @@ class Explorer {
     g.lineWidth = this.sz.line; g.strokeStyle = colour; g.setLineDash(dashed ? [4, 3] : []);
     g.strokeRect(j * s - grow, i * s - grow, s + 2 * grow, s + 2 * grow);
     g.setLineDash([]);
+    return [j * s - grow, i * s - grow, s + 2 * grow, s + 2 * grow];
   }
 
   // The magnifiers move in jumps: their region stays put while the window is inside it with a margin,
