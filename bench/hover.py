@@ -89,8 +89,9 @@ def _stepper(page, url: str, sample: str) -> list[float]:
     page.goto(f"{url}/convolution?sample={sample}")
     idle = "[data-testid='stApp'][data-test-script-state='notRunning']"
     page.wait_for_selector(idle, timeout=60_000)
-    # the server's ◀ ▶ sit with the cell's charts, folded beside the explorer: open them as a learner would
-    folded = page.locator("[data-testid='stExpander'] details:has(.st-key-conv_cell_next)")
+    # the server's ◀ ▶ sit with the cell's charts, folded (and not built) beside the explorer: open them as a
+    # learner would (one rerun draws them)
+    folded = page.locator(".st-key-conv_charts details")
     if folded.count() and not folded.first.evaluate("d => d.open"):
         folded.first.locator("summary").click()
     page.wait_for_selector(".st-key-conv_cell_next button, .st-key-conv_step_next button", timeout=60_000)

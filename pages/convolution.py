@@ -49,35 +49,36 @@ if revealed:  # a quiz shows no map before Check: the explorer's grid would give
 r0, c0 = tr.origin
 span_h, span_w = tr.rows[-1] - r0, tr.cols[-1] - c0
 big = present()  # a projector: the input is the main picture, numbers and ticks enlarged everywhere
-with charts_of_the_cell(revealed):  # (beside the explorer: folded, the same numbers as charts)
-    c.step_controls(lesson, "conv")
-    left, right = main_columns(1)
-    with left:
-        show_map(lesson.padded, T("input_padded"), key="conv_in", marks=lesson.pad_mask, main=True,
-                 rects=[(r0, c0, r0 + span_h, c0 + span_w, figures.WINDOW)])
-    with right:
+with charts_of_the_cell(revealed, key="conv_charts") as unfolded:  # (folded beside the explorer)
+    if unfolded:  # folded: nothing below is built, so a rerun beside the explorer skips these charts
+        c.step_controls(lesson, "conv")
+        left, right = main_columns(1)
+        with left:
+            show_map(lesson.padded, T("input_padded"), key="conv_in", marks=lesson.pad_mask, main=True,
+                     rects=[(r0, c0, r0 + span_h, c0 + span_w, figures.WINDOW)])
+        with right:
+            if revealed:
+                show_map(lesson.output, T("feature_map"), key="conv_out", beside=True,
+                         rects=[(*at, *at, figures.RESULT)],
+                         on_click=lambda cell: c.select_cell("conv", cell))  # a click selects the cell: one rerun
+            else:
+                st.info(T("quiz_hidden_map"))
+        st.markdown(T("cell_value", i=at[0], j=at[1]))
+        shown = [tr.window[0], tr.kernel[0]] + ([tr.products[0]] if revealed else [])
+        st.plotly_chart(figures.heatmap_row(shown, [T("window"), "× " + T("kernel"), "= " + T("products")][:len(shown)],
+                                            signed=[None, True, True][:len(shown)],
+                                            marks=[tr.pad_mask, None, None][:len(shown)], present=big),
+                        key="conv_trace", width="content", config={"displayModeBar": False})
         if revealed:
-            show_map(lesson.output, T("feature_map"), key="conv_out", beside=True,
-                     rects=[(*at, *at, figures.RESULT)],
-                     on_click=lambda cell: c.select_cell("conv", cell))  # a click selects the cell: one rerun
-        else:
-            st.info(T("quiz_hidden_map"))
-    st.markdown(T("cell_value", i=at[0], j=at[1]))
-    shown = [tr.window[0], tr.kernel[0]] + ([tr.products[0]] if revealed else [])
-    st.plotly_chart(figures.heatmap_row(shown, [T("window"), "× " + T("kernel"), "= " + T("products")][:len(shown)],
-                                        signed=[None, True, True][:len(shown)],
-                                        marks=[tr.pad_mask, None, None][:len(shown)], present=big),
-                    key="conv_trace", width="content", config={"displayModeBar": False})
-    if revealed:
-        st.code(tr.formula_in(lang()), language=None, wrap_lines=True)
-    if tr.pad_mask.any():
-        st.caption(T("window_reads_padding", n=int(tr.pad_mask.sum())))
-    if revealed and c.toggle("conv_play", T("animation_title")):  # built only when asked for (~50 ms of frames)
-        st.caption(T("anim_help_where", n=figures.ANIMATION_CROP[big]))
-        # the whole maps: the crop is placed where the image has content (a corner of a photo is often flat)
-        st.plotly_chart(animation(lesson.padded, lesson.kernel, lesson.output, stride, dilation,
-                                  T("input_padded"), T("anim_feature_map"), big), key="conv_anim",
-                        width="content" if big else "stretch")
+            st.code(tr.formula_in(lang()), language=None, wrap_lines=True)
+        if tr.pad_mask.any():
+            st.caption(T("window_reads_padding", n=int(tr.pad_mask.sum())))
+        if revealed and c.toggle("conv_play", T("animation_title")):  # built only when asked for (~50 ms of frames)
+            st.caption(T("anim_help_where", n=figures.ANIMATION_CROP[big]))
+            # the whole maps: the crop is placed where the image has content (a corner of a photo is often flat)
+            st.plotly_chart(animation(lesson.padded, lesson.kernel, lesson.output, stride, dilation,
+                                      T("input_padded"), T("anim_feature_map"), big), key="conv_anim",
+                            width="content" if big else "stretch")
 
 if revealed and activation == "none":
     st.caption(T("no_activation"))

@@ -39,25 +39,26 @@ if revealed:  # a quiz shows no map before Check: the explorer's grid would give
              on_select=lambda cell: c.select_cell("pool", cell), present=present())  # hover in the browser; a click selects the cell
 kh, kw = tr.window.shape
 r0, c0 = tr.origin[0] - (0 if is_global else padding), tr.origin[1] - (0 if is_global else padding)
-with charts_of_the_cell(revealed):  # (beside the explorer: folded, the same numbers as charts)
-    c.step_controls(lesson, "pool")
-    left, right = main_columns(1)  # (presentation: the input is the main picture, wider)
-    with left:
-        rects = [(r0, c0, r0 + kh - 1, c0 + kw - 1, figures.WINDOW)]
-        if revealed and tr.winner is not None:  # (a quiz keeps the winner hidden until Check)
-            rects.append((r0 + tr.winner[0], c0 + tr.winner[1], r0 + tr.winner[0], c0 + tr.winner[1], figures.RESULT))
-        show_map(lesson.image, T("input"), key="pool_in", rects=rects, main=True)
-    with right:
+with charts_of_the_cell(revealed, key="pool_charts") as unfolded:  # (folded beside the explorer)
+    if unfolded:  # folded: nothing below is built, so a rerun beside the explorer skips these charts
+        c.step_controls(lesson, "pool")
+        left, right = main_columns(1)  # (presentation: the input is the main picture, wider)
+        with left:
+            rects = [(r0, c0, r0 + kh - 1, c0 + kw - 1, figures.WINDOW)]
+            if revealed and tr.winner is not None:  # (a quiz keeps the winner hidden until Check)
+                rects.append((r0 + tr.winner[0], c0 + tr.winner[1], r0 + tr.winner[0], c0 + tr.winner[1], figures.RESULT))
+            show_map(lesson.image, T("input"), key="pool_in", rects=rects, main=True)
+        with right:
+            if revealed:
+                show_map(lesson.output, T("pooled"), key="pool_out", beside=True, rects=[(*at, *at, figures.RESULT)],
+                         on_click=lambda cell: c.select_cell("pool", cell))  # a click selects the cell: one rerun
+            else:
+                st.info(T("quiz_hidden_map"))
+        st.markdown(T(f"pool_cell_value_{mode.removeprefix('global_')}", i=at[0], j=at[1]))  # what this pooling takes
         if revealed:
-            show_map(lesson.output, T("pooled"), key="pool_out", beside=True, rects=[(*at, *at, figures.RESULT)],
-                     on_click=lambda cell: c.select_cell("pool", cell))  # a click selects the cell: one rerun
-        else:
-            st.info(T("quiz_hidden_map"))
-    st.markdown(T(f"pool_cell_value_{mode.removeprefix('global_')}", i=at[0], j=at[1]))  # what this pooling takes
-    if revealed:
-        st.code(tr.formula_in(lang()), language=None, wrap_lines=True)
-    if revealed and tr.winner is not None:
-        st.caption(T("winner", r=tr.origin[0] + tr.winner[0], c=tr.origin[1] + tr.winner[1]))
+            st.code(tr.formula_in(lang()), language=None, wrap_lines=True)
+        if revealed and tr.winner is not None:
+            st.caption(T("winner", r=tr.origin[0] + tr.winner[0], c=tr.origin[1] + tr.winner[1]))
 
 st.subheader(T("experiments"))
 exp = keep_last("pool_exp", lambda: cached_experiments(img, **settings))

@@ -77,14 +77,15 @@ def wait_idle(page, timeout: float = 180_000) -> None:
 
 def open_cell_charts(page, timeout: float = 60_000) -> None:
     """Open the expander that folds Convolution's or Pooling's server-side charts of the selected cell (beside the
-    browser explorer they start closed). A closed expander's content keeps a layout box here, so this reads
-    the <details> element's open flag rather than the map's size."""
-    charts = "[data-testid='stExpander'] details:has(.st-key-conv_in, .st-key-pool_in)"
+    browser explorer they start closed, and closed they are not built: opening it is one rerun that draws them).
+    Found by its key (its content does not exist yet); reads the <details> element's open flag."""
+    charts = ".st-key-conv_charts details, .st-key-pool_charts details"
     page.locator(charts).first.wait_for(state="attached", timeout=timeout)
     if not page.locator(charts).first.evaluate("d => d.open"):
-        page.locator(f"{charts} > summary").first.click()
+        page.locator(charts).first.locator("summary").click()
     page.wait_for_function(f"() => document.querySelector(\"{charts}\")?.open === true", timeout=timeout)
     page.locator(".st-key-conv_in, .st-key-pool_in").first.wait_for(state="visible", timeout=timeout)
+    wait_idle(page, timeout)
 
 
 # What moves on a page while it works: the progress bar's text and every metric (a training's step, loss, state).

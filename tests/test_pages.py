@@ -69,7 +69,7 @@ def test_image_page_samples_shapes_and_upload(tmp_path):
 
 def test_convolution_page_formula_arithmetic_and_errors():
     grid = samples.sample("grid6")
-    at = open_page("pages/convolution.py", image=grid, image_label="grid6")
+    at = open_page("pages/convolution.py", image=grid, image_label="grid6", conv_charts=True)  # the charts unfolded
     at.selectbox(key="kernel_preset").set_value("sobel_x").run()
     body = texts(at)
     assert "(6 + 2×0 − 3) / 1 + 1 = 4" in body
@@ -110,7 +110,7 @@ def test_convolution_page_in_korean():
 
 def test_pooling_page_winner_and_experiments():
     grid = samples.sample("grid6")
-    at = open_page("pages/pooling.py", image=grid, image_label="grid6")
+    at = open_page("pages/pooling.py", image=grid, image_label="grid6", pool_charts=True)  # the charts unfolded
     body = texts(at)
     assert "(6 + 2×0 − 2) / 2 + 1 = 3" in body
     # centre cell (1, 1) of a 2×2/2 max pool: window rows 2-3, cols 2-3 of the grid
@@ -361,7 +361,7 @@ def test_the_image_zoom_numbers_its_rows_and_columns_as_the_picture_does():
 
 
 def _charts(at: AppTest, key: str) -> tuple[bool, bool]:
-    """(drawn at all, drawn inside the folded 'selected cell as charts' expander) for the plotly chart `key`."""
+    """(drawn at all, drawn inside the 'selected cell as charts' expander) for the plotly chart `key`."""
     folded = [e for e in at.main.expander if e.label.startswith("The selected cell as charts")]
     inside = any(key in ch.proto.id for e in folded for ch in e.get("plotly_chart"))
     return any(key in ch.proto.id for ch in at.get("plotly_chart")), inside
@@ -371,10 +371,17 @@ def _charts(at: AppTest, key: str) -> tuple[bool, bool]:
                                              ("pages/pooling.py", "pool_in", "pool_quiz")])
 def test_the_cells_charts_fold_beside_the_explorer_but_not_in_a_quiz_or_on_a_projector(page, key, quiz):
     """The explorer already shows the window, products and sum: the server-side charts of the same cell start
-    folded, so the page says it once; before Check (no explorer) and in presentation mode they stay open."""
+    folded, so the page says it once, and folded they are not built at all (a rerun beside the explorer costs
+    no charts); opening the fold builds them. Before Check (no explorer) and in presentation mode they are open."""
     at = open_page(page, image=samples.sample("grid6"), image_label="grid6")
-    assert _charts(at, key) == (True, True)
-    assert any(e.label.startswith("The selected cell as charts") and not e.proto.expanded for e in at.main.expander)
+    fold = [e for e in at.main.expander if e.label.startswith("The selected cell as charts")]
+    assert len(fold) == 1 and not fold[0].proto.expanded
+    assert _charts(at, key) == (False, False) and not at.main.code  # nothing built while folded
+    charts = key.replace("_in", "_charts")
+    at.session_state[charts] = True  # the learner opens the fold: one rerun draws them inside it
+    at.run()
+    assert _charts(at, key) == (True, True) and at.main.code
+    at.session_state[charts] = False
     at.toggle(key=quiz).set_value(True).run()
     assert _charts(at, key) == (True, False)  # the quiz draws the input with its window in the open
     big = app()

@@ -164,7 +164,10 @@ def test_quiz_draws_nothing_that_gives_the_answer_away_until_check():
     at.number_input(key="conv_q_w").set_value(4)
     at.number_input(key="conv_q_v").set_value(1.0)
     at.button(key="conv_q_check").click().run()
-    assert at.main.code and any("Output size" in m.value for m in at.markdown)
+    assert any("Output size" in m.value for m in at.markdown)
+    at.session_state["conv_charts"] = True  # beside the explorer the worked arithmetic is folded: open it
+    at.run()
+    assert at.main.code
     assert any(c.value.startswith("(") for c in at.main.code)  # a wrong guess gets the worked arithmetic
 
 
@@ -223,6 +226,8 @@ def test_a_quiz_opened_by_a_link_hides_the_cell_sliders_on_its_first_view():
 
 def test_a_stride_change_keeps_the_cells_place_in_the_picture():
     at = fresh("pages/convolution.py")  # the 28×28 digit, 3×3 kernel: a 26×26 map, cell (13, 13) in its middle
+    at.session_state["conv_charts"] = True  # (the step sliders sit with the cell's charts)
+    at.run()
     assert at.slider(key="conv_cell_row").value == 13
     at.slider(key="stride").set_value(2).run()  # 13×13: the middle is (6, 6), not the corner (12, 12)
     assert (at.slider(key="conv_cell_row").value, at.slider(key="conv_cell_col").value) == (6, 6)

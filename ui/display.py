@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 import numpy as np
 import streamlit as st
@@ -88,13 +89,21 @@ def main_columns(n_side: int = 1) -> list:
     return st.columns(1 + n_side)
 
 
-def charts_of_the_cell(explorer_shown: bool):
-    """Where a page draws its selected cell server-side (maps, trace, formula): beside the browser explorer,
-    which shows the same numbers live, they fold into a closed expander, so the page says everything once.
+@contextmanager
+def charts_of_the_cell(explorer_shown: bool, key: str) -> Iterator[bool]:
+    """Where a page draws its selected cell server-side (maps, trace, formula); yields whether to draw them.
+
+    Beside the browser explorer, which shows the same numbers live, they fold into a closed expander, so the page
+    says everything once, and a folded expander builds nothing: every rerun beside the explorer (a slider, a
+    click) skips those charts, and opening it is one rerun (Streamlit's lazy expander, on_change="rerun").
     Open when there is no explorer (a quiz before Check) and on a projector (the big picture stays in view)."""
     if not explorer_shown or present():
-        return st.container()
-    return st.expander(T("cell_charts"))
+        with st.container():
+            yield True
+        return
+    box = st.expander(T("cell_charts"), key=key, on_change="rerun")
+    with box:
+        yield bool(box.open)
 
 
 def show_map(a: np.ndarray, title: str, *, key: str, rects: list[tuple] = (), marks: np.ndarray | None = None,
