@@ -5,8 +5,9 @@ import streamlit as st
 
 from ui import controls, state
 from ui.page import PageStopped
-from ui.text import T, lang
+from ui.text import T, lang, through_app
 
+through_app()  # (a page opened before any app.py run in this process may run alone: ui.text reruns it here)
 st.set_page_config(page_title="Conv Playground", page_icon="🧮", layout="wide")
 controls.language_switch()
 controls.presentation_mode()

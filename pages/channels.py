@@ -6,8 +6,9 @@ import streamlit as st
 from playground import figures
 from playground._args import InputError
 from playground.kernels import colour_opponent_filter, kernel_text, parse_kernel, rgb_filters
-from playground.lessons import channel_lesson, stack_lesson
+from playground.lessons import stack_lesson
 from playground.receptive import field_per_layer, layer_sizes, stack_layers
+from ui import cached
 from ui import controls as c
 from ui import state
 from ui.display import image_caption, keep_last, present, show_error, show_map
@@ -18,9 +19,6 @@ from ui.state import current_image
 from ui.text import T, lang
 
 CHANNELS = ("r", "g", "b")
-
-# Pure, so cached: a learner toggling a setting back and forth gets the result back at once.
-cached_channel_lesson = st.cache_data(channel_lesson, max_entries=8, ttl=900, show_spinner=False)
 
 
 def kernel_key(size: int, ch: str) -> str:
@@ -143,10 +141,10 @@ def compute():
     filters = rgb_filters(n_filters, size)
     filters[0] = np.stack(kernels)  # filter 0 is the learner's: one kernel per input channel
     try:
-        return cached_channel_lesson(img, filters, bias=bias, pool=pool)
+        return cached.channels(img, filters, bias=bias, pool=pool)
     except InputError:
         if pool > 1:  # say why the pooling cannot be applied (the maps without it are valid)
-            maps = cached_channel_lesson(img, filters, bias=bias, pool=1).stack
+            maps = cached.channels(img, filters, bias=bias, pool=1).stack
             raise InputError("pooling window larger than the maps", "ch_pool_too_big", q=pool, h=maps.shape[1],
                              w=maps.shape[2]) from None
         raise

@@ -4,17 +4,13 @@ import streamlit as st
 
 from playground import figures
 from playground.export import conv_layer_keras_code, conv_layer_torch_code, npy_bytes, png_bytes
-from playground.lessons import conv_lesson
+from ui import cached
 from ui import controls as c
 from ui import page
 from ui.display import charts_of_the_cell, downloads, image_caption, keep_last, main_columns, present, show_map
 from ui.explorer import explorer
 from ui.state import current_image
 from ui.text import T, lang
-
-animation = st.cache_data(figures.conv_animation_cached, max_entries=32)  # same crop -> same frames
-# Pure, so cached: a learner toggling a setting back and forth gets the result back at once.
-cached_conv_lesson = st.cache_data(conv_lesson, max_entries=8, ttl=900, show_spinner=False)
 
 st.title(T("conv_title"))
 image_caption()
@@ -38,7 +34,7 @@ if kernel is None:
 settings = dict(stride=stride, padding=amount if pad_kind == "number" else pad_kind, dilation=dilation,
                 padding_mode=mode, bias=bias, activation=activation)
 
-lesson = keep_last("conv", lambda: cached_conv_lesson(img, kernel, **settings))
+lesson = keep_last("conv", lambda: cached.conv(img, kernel, **settings))
 if lesson is None:
     page.stop()  # (not st.stop(): app.py still writes the address and the lesson link)
 at, tr, revealed = c.stepper(lesson, "conv")
@@ -76,7 +72,7 @@ with charts_of_the_cell(revealed, key="conv_charts") as unfolded:  # (folded bes
         if revealed and c.toggle("conv_play", T("animation_title")):  # built only when asked for (~50 ms of frames)
             st.caption(T("anim_help_where", n=figures.ANIMATION_CROP[big]))
             # the whole maps: the crop is placed where the image has content (a corner of a photo is often flat)
-            st.plotly_chart(animation(lesson.padded, lesson.kernel, lesson.output, stride, dilation,
+            st.plotly_chart(cached.conv_animation(lesson.padded, lesson.kernel, lesson.output, stride, dilation,
                                       T("input_padded"), T("anim_feature_map"), big), key="conv_anim",
                             width="content" if big else "stretch")
 

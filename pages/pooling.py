@@ -3,9 +3,8 @@
 import streamlit as st
 
 from playground import figures
-from playground.experiments import pooling_experiments
 from playground.export import png_bytes
-from playground.lessons import pool_lesson
+from ui import cached
 from ui import controls as c
 from ui import page
 from ui.display import charts_of_the_cell, downloads, image_caption, keep_last, main_columns, present, show_map
@@ -13,9 +12,6 @@ from ui.explorer import explorer
 from ui.state import current_image
 from ui.text import T, lang
 
-# Pure, so cached: a learner toggling a setting back and forth gets the result back at once.
-cached_pool_lesson = st.cache_data(pool_lesson, max_entries=8, ttl=900, show_spinner=False)
-cached_experiments = st.cache_data(pooling_experiments, max_entries=8, ttl=900, show_spinner=False)
 st.title(T("pool_title"))
 image_caption()
 _, img = current_image()
@@ -30,7 +26,7 @@ padding = c.slider("pool_p", T("padding_amount"), 0, 2, 0, where=col_c, disabled
 noise = c.slider("pool_noise", T("noise_level"), 0, 80, 20, where=col_c)
 
 settings = dict(kernel_size=window, stride=stride, padding=padding, mode=mode, noise=float(noise))
-lesson = keep_last("pool", lambda: cached_pool_lesson(img, **settings))  # (the experiments below: the same settings)
+lesson = keep_last("pool", lambda: cached.pool(img, **settings))  # (the experiments below: the same settings)
 if lesson is None:
     page.stop()  # (not st.stop(): app.py still writes the address and the lesson link)
 at, tr, revealed = c.stepper(lesson, "pool", sizes=not is_global)
@@ -61,7 +57,7 @@ with charts_of_the_cell(revealed, key="pool_charts") as unfolded:  # (folded bes
             st.caption(T("winner", r=tr.origin[0] + tr.winner[0], c=tr.origin[1] + tr.winner[1]))
 
 st.subheader(T("experiments"))
-exp = keep_last("pool_exp", lambda: cached_experiments(img, **settings))
+exp = keep_last("pool_exp", lambda: cached.pool_experiments(img, **settings))
 if exp is not None:  # every sentence is computed from the numbers beside it (playground.experiments)
     for col, claim, title in zip(st.columns(2), (exp.shift, exp.noise), (T("shift_metric"), T("noise_title"))):
         col.markdown(f"**{title}**")
