@@ -8,24 +8,14 @@ import streamlit as st
 
 from playground import figures, home_net
 from playground.digits import perturb, prepare_digit
-from playground.training import data_size_experiment, feature_maps, predict_proba, shipped_digits
+from playground.training import feature_maps, predict_proba, shipped_digits
+from ui import cached
 from ui import controls as c
 from ui import page
 from ui.display import feature_map_rows, keep_last, present
 from ui.text import T
 
 PER_CLASS, STEPS = (50, 100, 200, 400), 400  # the data-size experiment: digits per class, steps per model
-
-# Identical for every learner (seeded, the shipped data): computed once per server process, not per session.
-shared_data_size_experiment = st.cache_resource(data_size_experiment, show_spinner=False)
-
-
-@st.cache_resource(show_spinner=False)
-def shipped_model_accuracy() -> tuple[float, int]:
-    """(accuracy, number of test digits) of the shipped CNN, measured on the test digits (~1 s, once per process)."""
-    d = shipped_digits()
-    return home_net.accuracy(d.x_test[:, 0].numpy(), d.y_test.numpy()), len(d.y_test)
-
 
 st.title(T("digit_title"))
 sessions = st.session_state.get("train_sessions", {})
@@ -36,7 +26,7 @@ if own:
     st.info(T("digit_own_model", n=f"{session.cnn_params:,}", acc=f"{session.cnn_acc:.1%}"))
 else:
     data = shipped_digits()
-    acc, n_test = shipped_model_accuracy()
+    acc, n_test = cached.shipped_model_accuracy()
     why = [T("digit_own_unfinished")] if session is not None else [T("digit_shapes_only")] if "shapes" in sessions else []
     st.info("\n\n".join([T("digit_shipped_model", acc=f"{acc:.1%}", n=f"{n_test:,}"), *why]))
     st.page_link("pages/train.py", label=T("nav_train"), icon=":material/arrow_forward:")
@@ -105,7 +95,7 @@ st.subheader(T("data_size_title"))
 st.caption(T("digit_data_size_help", sizes=", ".join(str(n) for n in PER_CLASS), steps=STEPS))
 if st.button(T("data_size_run"), key="data_size_run"):
     with st.spinner(T("digit_data_size_running", n=2 * len(PER_CLASS))):
-        st.session_state["data_size"] = shared_data_size_experiment(PER_CLASS, steps=STEPS)
+        st.session_state["data_size"] = cached.data_size_experiment(PER_CLASS, STEPS)
 if "data_size" in st.session_state:
     st.plotly_chart(figures.data_size_curves(st.session_state["data_size"], T("per_class"), present=present()), key="data_size_chart",
                     config={"displayModeBar": False})

@@ -18,3 +18,21 @@ pool = st.cache_data(pool_lesson, max_entries=8, ttl=900, show_spinner=False)
 pool_experiments = st.cache_data(pooling_experiments, max_entries=8, ttl=900, show_spinner=False)
 channels = st.cache_data(channel_lesson, max_entries=8, ttl=900, show_spinner=False)
 conv_animation = st.cache_data(figures.conv_animation_cached, max_entries=32)  # same crop -> same frames
+
+
+# Identical for every learner (seeded, the shipped data): computed once per process, not per session.
+# torch is imported inside, by the Try-your-digit page that asks, not at start-up by every page.
+@st.cache_resource(show_spinner=False)
+def data_size_experiment(per_class: tuple[int, ...], steps: int) -> list[tuple[int, float, float]]:
+    from playground.training import data_size_experiment as run
+    return run(per_class, steps=steps)
+
+
+@st.cache_resource(show_spinner=False)
+def shipped_model_accuracy() -> tuple[float, int]:
+    """(accuracy, number of test digits) of the shipped CNN, measured on the test digits (~1 s, once per process)."""
+    from playground import home_net
+    from playground.training import shipped_digits
+
+    d = shipped_digits()
+    return home_net.accuracy(d.x_test[:, 0].numpy(), d.y_test.numpy()), len(d.y_test)
