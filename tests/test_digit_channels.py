@@ -269,6 +269,9 @@ def test_a_drawn_digit_is_read_by_the_shipped_cnn_before_any_training():
         page.locator(".st-key-digit_source").get_by_text("draw one").click()
         canvas = page.locator(".st-key-digit_canvas canvas").last  # Components v2: in a shadow root, no iframe
         canvas.wait_for(timeout=60_000)
+        # the run that draws the canvas has finished before the stroke (CI once drew while that run went on, and
+        # the stroke never reached the server)
+        wait_idle(page)
         box = canvas.bounding_box()
         page.mouse.move(box["x"] + 140, box["y"] + 40)
         page.mouse.down()

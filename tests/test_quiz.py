@@ -68,7 +68,7 @@ def address(at: AppTest) -> dict:
 def test_a_quiz_keeps_its_cell_out_of_the_address_until_checked_then_asks_another(page, key, output):
     img = samples.sample("digit")  # a 28×28 digit: conv 26×26, pooling 14×14
     out = output(img)
-    at = open_page(page, image=img, image_label="digit")
+    at = open_page(page, image=img, image_label="digit", **{f"{key}_charts": True})  # (its ◀ ▶ are in the fold)
     at.button(key=f"{key}_cell_next").click().run()  # the learner stepped to a cell of their own: it is linked
     assert f"{key}_cell" in address(at)
     mine = at.session_state["_learner"][f"{key}_cell"]
