@@ -213,7 +213,7 @@ const SIZES = {
   normal: { side: 380, cell: 48, fontMin: 8, fontMax: 13, zin: 34, zinRGB: 38, zout: 44, line: 2 },
   present: { side: 646, cell: 82, fontMin: 20, fontMax: 24, zin: 60, zinRGB: 72, zout: 72, line: 3 },
 };
-const RATIO = { in: 2.6, inRGB: 3.4, out: 3 };
+const RATIO = { in: 2.6, inRGB: 3.0, out: 2.4 }; // (RGB: three numbers stacked in a cell; out: one number, 3 digits of a pooled picture at 11 px in a 27 px cell)
 const ink = ([r, g, b]) => (0.299 * r + 0.587 * g + 0.114 * b > 140 ? "#111" : "#fff");
 
 // ---- the component -------------------------------------------------------------------------------
