@@ -663,6 +663,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ex_output_conv": ("Feature map", "특징 맵"),
     "ex_output_pool": ("Pooled output", "풀링 출력"),
     "ex_zoom": ("Zoom around the window", "윈도우 주변 확대"),
+    "ex_zoom_rgb": ("Zoom around the window (each cell: R, G, B from the top)", "윈도우 주변 확대 (칸마다 위에서부터 R, G, B)"),
     "ex_window": ("Window", "윈도우"),
     "ex_kernel": ("Kernel", "커널"),
     "ex_products": ("Products", "원소별 곱"),

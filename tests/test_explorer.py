@@ -128,6 +128,11 @@ def test_labels_are_translated_and_clicks_are_checked():
     header, _ = read_payload(data)
     assert header["labels"]["ex_play"] == "재생" and header["lang"] == "ko"
     assert labels("en", spec)["ex_window"] == "Window"
+    assert labels("en", spec)["ex_zoom"] == "Zoom around the window"  # one channel: one number per cell
+    _, _, rgb = payload(dict(img="rgb"))  # a colour photo: the magnifier says in which order its three numbers are
+    assert labels("ko", rgb)["ex_zoom"] == "윈도우 주변 확대 (칸마다 위에서부터 R, G, B)"
+    gray = Spec(**{**rgb.__dict__, "padded": np.repeat(rgb.padded[:1], 3, axis=0)})  # R = G = B: one number a cell
+    assert labels("en", gray)["ex_zoom"] == "Zoom around the window"
     assert _cell([2, 3], (4, 4)) == (2, 3)
     for bad in ([4, 0], [-1, 2], ["1", "2"], [1.5, 2], None, [1, 2, 3], {"i": 1}):
         assert _cell(bad, (4, 4)) is None
@@ -364,15 +369,15 @@ SIZES_JS = """r => {
 }"""
 
 # Normal mode as it was before presentation sizes existed (measured at 1920×1080, wide layout, commit 7db5488):
-# it must not change, except on purpose: the pooled map's numbers went from 9 px to 11.3 px (a reviewer could
-# not read 9 px at 1280 px; a pooled picture's numbers have at most 3 digits, which fit a 27 px cell at 11 px).
+# it must not change, except on purpose: the pooled map's numbers went from 9 px to 11.8 px (a reviewer could
+# not read 9 px at 1280 px; a pooled picture's numbers have at most 3 digits, which fit a 27 px cell at 12 px).
 NORMAL = {
     "grid6": dict(formula=14, step_numbers=13, caption=13, labels=12,
                   canvases={"in": (288, 13), "out": (192, 13)}),
     "digit": dict(formula=14, step_numbers=13, caption=13, labels=12,
                   canvases={"in": (380, 0), "out": (380, 0), "zoomin": (306, 13), "zoomout": (308, 13)}),
     "pool": dict(formula=14, step_numbers=13, caption=13, labels=12,
-                 canvases={"in": (380, 0), "out": (380, 11.3), "zoomin": (306, 13)}),  # (14×14 map: 27 px cells)
+                 canvases={"in": (380, 0), "out": (380, 11.8), "zoomin": (306, 13)}),  # (14×14 map: 27 px cells)
 }
 PRESENT_CASES = {"grid6": dict(img="grid6"), "digit": dict(img="digit"),
                  "pool": dict(img="digit", kind="pool", mode="max", pk="2")}
@@ -408,6 +413,8 @@ def test_presentation_mode_enlarges_numbers_labels_and_maps(app, name):
     assert set(big["canvases"]) >= set(normal["canvases"])  # a map whose cells cannot hold 20 px numbers gets a magnifier
     drawn = [c["number_px"] for c in big["canvases"].values() if c["number_px"]]
     assert drawn and min(drawn) >= 20  # every canvas that writes numbers writes them >= 20 px
+    if name == "pool":  # the pooled 14×14 map writes its numbers on a projector too (46 px cells), as on a laptop
+        assert big["canvases"]["out"]["number_px"] >= 20
     for role, c in big["canvases"].items():
         if role in normal["canvases"]:
             assert c["width"] >= 1.6 * normal["canvases"][role]["width"], role

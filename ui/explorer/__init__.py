@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import streamlit as st
 
 from playground.i18n import t
@@ -43,6 +44,8 @@ def labels(lang: str, spec: Spec) -> dict[str, str]:
     out["channels"] = [t(k, lang) for k in ("channel_r", "channel_g", "channel_b")]
     if spec.padded.shape[0] == 1:  # one channel: its sum is the whole sum, not a part of one
         out["ex_partial"] = t("ex_sum", lang)
+    elif spec.padded.shape[0] == 3 and np.ptp(np.nan_to_num(spec.padded), axis=0).any():  # R, G, B not all equal
+        out["ex_zoom"] = t("ex_zoom_rgb", lang)  # (a gray picture in RGB writes one number per cell: no order to say)
     if spec.kind == "conv":
         pad = str(spec.pads[0]) if len(set(spec.pads)) == 1 else "/".join(str(p) for p in spec.pads)  # t/b/l/r
         out["settings"] = t("ex_settings", lang, s=_axes(spec.stride), d=_axes(spec.dilation), p=pad,

@@ -213,7 +213,9 @@ const SIZES = {
   normal: { side: 380, cell: 48, fontMin: 8, fontMax: 13, zin: 34, zinRGB: 38, zout: 44, line: 2 },
   present: { side: 646, cell: 82, fontMin: 20, fontMax: 24, zin: 60, zinRGB: 72, zout: 72, line: 3 },
 };
-const RATIO = { in: 2.6, inRGB: 3.0, out: 2.4 }; // (RGB: three numbers stacked in a cell; out: one number, 3 digits of a pooled picture at 11 px in a 27 px cell)
+// (RGB: three numbers stacked in a cell; out: one number, the 3 digits of a pooled picture at ~12 px in a 27 px cell,
+// and >= 20 px in a projector's 46 px cell)
+const RATIO = { in: 2.6, inRGB: 3.0, out: 2.3 };
 const ink = ([r, g, b]) => (0.299 * r + 0.587 * g + 0.114 * b > 140 ? "#111" : "#fff");
 
 // ---- the component -------------------------------------------------------------------------------
@@ -437,12 +439,12 @@ class Explorer {
     return cv;
   }
 
-  gridLines(g, rows, cols, c) {
-    g.strokeStyle = "rgba(128,128,128,0.45)"; g.lineWidth = 1;
+  gridLines(g, rows, cols, c, colour = "rgba(128,128,128,0.45)", width = 1) {
+    g.strokeStyle = colour; g.lineWidth = width;
     g.beginPath();
-    const H = rows * c - 0.5, W = cols * c - 0.5; // the last lines inside the canvas: white edge cells keep a border
-    for (let r = 0; r <= rows; r++) { const y = Math.min(r * c + 0.5, H); g.moveTo(0, y); g.lineTo(cols * c, y); }
-    for (let k = 0; k <= cols; k++) { const x = Math.min(k * c + 0.5, W); g.moveTo(x, 0); g.lineTo(x, rows * c); }
+    const o = width / 2, H = rows * c - o, W = cols * c - o; // the last lines inside the canvas: white edge cells keep a border
+    for (let r = 0; r <= rows; r++) { const y = Math.min(r * c + o, H); g.moveTo(0, y); g.lineTo(cols * c, y); }
+    for (let k = 0; k <= cols; k++) { const x = Math.min(k * c + o, W); g.moveTo(x, 0); g.lineTo(x, rows * c); }
     g.stroke();
   }
 
@@ -604,6 +606,10 @@ class Explorer {
 
   cellMark(g, i, j, s, colour, dashed = false) {
     const grow = Math.max(0, 8 - s) / 2;
+    if (!dashed) { // a dark rim under the line: the green shows on yellow and green cells too
+      g.lineWidth = this.sz.line + 2; g.strokeStyle = "rgba(0,0,0,0.55)";
+      g.strokeRect(j * s - grow, i * s - grow, s + 2 * grow, s + 2 * grow);
+    }
     g.lineWidth = this.sz.line; g.strokeStyle = colour; g.setLineDash(dashed ? [4, 3] : []);
     g.strokeRect(j * s - grow, i * s - grow, s + 2 * grow, s + 2 * grow);
     g.setLineDash([]);
@@ -628,6 +634,7 @@ class Explorer {
         b.imageSmoothingEnabled = false;
         b.drawImage(this.baseIn, c0, r0, z.cols, z.rows, 0, 0, z.cols * s, z.rows * s);
         this.gridLines(b, z.rows, z.cols, s);
+        if (m.C === 3) this.gridLines(b, z.rows, z.cols, s, "rgba(255,255,255,0.9)", 2); // a cell's three numbers stay together
         for (let r = 0; r < z.rows; r++) for (let c = 0; c < z.cols; c++) this.inputNumber(b, r0 + r, c0 + c, c * s, r * s, s);
       }, z.base);
       z.stale = false;
