@@ -72,9 +72,9 @@ with charts_of_the_cell(revealed, key="conv_charts") as unfolded:  # (folded bes
         if revealed and c.toggle("conv_play", T("animation_title")):  # built only when asked for (~50 ms of frames)
             st.caption(T("anim_help_where", n=figures.ANIMATION_CROP[big]))
             # the whole maps: the crop is placed where the image has content (a corner of a photo is often flat)
-            st.plotly_chart(cached.conv_animation(lesson.padded, lesson.kernel, lesson.output, stride, dilation,
-                                      T("input_padded"), T("anim_feature_map"), big), key="conv_anim",
-                            width="content" if big else "stretch")
+            frames = cached.conv_animation(lesson.padded, lesson.kernel, lesson.output, stride, dilation,
+                                           T("input_padded"), T("anim_feature_map"), big)
+            st.plotly_chart(frames, key="conv_anim", width="content" if big else "stretch")
 
 if revealed and activation == "none":
     st.caption(T("no_activation"))
